@@ -1,0 +1,158 @@
+// The content pack: everything an attendee reads, as data. Loaded from TOML
+// (see loader.h); no wording for attendees lives in C++.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace tapsheet {
+
+// A text with its translations. The first entry is the pack's default
+// language; Get() falls back to it when a translation is missing.
+struct LocalText {
+    std::vector<std::pair<std::string, std::string>> by_lang; // (language code, text)
+
+    const std::string& Get(std::string_view lang) const;
+    bool Empty() const { return by_lang.empty() || by_lang.front().second.empty(); }
+};
+
+struct Language {
+    std::string code; // "en", "cy", "ga"
+    std::string name; // in its own language: "English", "Cymraeg"
+};
+
+struct Option {
+    std::string id;
+    LocalText label;
+};
+
+enum class StepKind { Poll, Sheet, Domains, Reflection, Info };
+
+struct PollStep {
+    bool multi = false;
+    std::vector<Option> options;
+};
+
+// One group of benefit chips on the reflection sheet. `place` says where the
+// group sits around the centre box on the paper sheet (left, right, bottom),
+// so the board can lay it out the same way.
+struct SheetGroup {
+    std::string id;
+    LocalText title;
+    std::string place;
+    std::vector<Option> items;
+};
+
+struct SheetStep {
+    LocalText project_prompt; // centre box, optional free text; empty: no box
+    bool allow_own = false;   // "add your own benefit"
+    LocalText own_prompt;
+    std::vector<SheetGroup> groups;
+};
+
+struct Domain {
+    std::string id;
+    LocalText name;
+    LocalText expect; // "you might expect to get..." when this domain stands alone
+};
+
+struct DomainSet {
+    std::string id;
+    LocalText title;
+    std::vector<Domain> domains;
+};
+
+struct DomainsStep {
+    LocalText focus_label; // "We focus on this"
+    LocalText least_label; // "Gets least attention"
+    std::vector<DomainSet> sets;
+};
+
+struct ReflectionStep {
+    std::vector<LocalText> questions;
+};
+
+struct InfoStep {
+    LocalText body;
+};
+
+struct Step {
+    std::string id;
+    StepKind kind = StepKind::Info;
+    LocalText title;  // short heading
+    LocalText prompt; // the question or instruction
+    bool skippable = false;
+    PollStep poll;
+    SheetStep sheet;
+    DomainsStep domains;
+    ReflectionStep reflection;
+    InfoStep info;
+};
+
+struct TimerPhase {
+    LocalText name;
+    int minutes = 0;
+};
+
+struct ActivityTimer {
+    std::string id;
+    LocalText title;
+    std::vector<TimerPhase> phases; // one phase: a plain countdown
+    int TotalMinutes() const;
+};
+
+struct EvidenceCard {
+    std::string id;
+    LocalText title;
+    LocalText summary;
+    std::vector<LocalText> points;
+};
+
+struct Resource {
+    std::string id;
+    LocalText title;
+    std::string url;
+};
+
+// Words of the kiosk's own chrome (buttons, notices), translatable like the rest.
+struct UiStrings {
+    LocalText start, back, next, skip, finish, done;
+    LocalText still_there, still_there_body, continue_label, start_over;
+    LocalText saving, step_of; // step_of: "Step {n} of {total}"
+    LocalText thanks_title, thanks_body, resources_label;
+    LocalText keyboard_done, keyboard_cancel, add_own, project_placeholder;
+    LocalText choose_one, choose_any;
+};
+
+struct KioskSettings {
+    int idle_seconds = 45;        // no touch for this long: "Still there?"
+    int still_there_seconds = 15; // countdown before returning to attract
+    int thanks_seconds = 20;      // thank-you screen returns to attract
+};
+
+struct Pack {
+    std::string id;
+    std::string source_path;  // file it was loaded from
+    std::string source_text;  // the TOML as read, stored with results
+    std::string source_hash;  // hex SHA-256 of source_text
+    LocalText title;          // event title
+    LocalText subtitle;
+    LocalText attract_prompt; // "Tap to start"
+    std::vector<Language> languages; // first is the default
+    UiStrings ui;
+    KioskSettings kiosk;
+    std::vector<Step> steps;
+    std::vector<ActivityTimer> timers;
+    std::vector<EvidenceCard> evidence;
+    std::vector<Resource> resources;
+    std::string resources_url; // encoded in the thank-you QR code
+
+    const Step* FindStep(std::string_view id) const;
+    // The questions shown on the thank-you screen: those of the first
+    // reflection step, if any.
+    const ReflectionStep* Reflection() const;
+};
+
+} // namespace tapsheet
