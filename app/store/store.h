@@ -4,6 +4,8 @@
 // its ticket comes back as committed.
 #pragma once
 
+#include "app/core/answer.h"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -21,24 +23,8 @@ struct StoreHealth {
     std::string advice;  // "Check the disk ... then restart the kiosk."
 };
 
-// One row of a step's answer. Poll: item = option id. Sheet: item = benefit
-// id, or "project" / "own" with the free text in value. Domains: item =
-// domain id, value = "focus" or "least".
-struct AnswerRow {
-    std::string item_id;
-    std::string value;
-};
+// AnswerRow, StepAnswer and VisitEnd live in app/core/answer.h.
 
-// A step's whole answer. Saving it replaces any earlier answer of the same
-// visit to the same step (the attendee went back and changed it).
-struct StepAnswer {
-    std::string visit_id;
-    std::string step_id;
-    bool skipped = false;
-    std::vector<AnswerRow> rows;
-};
-
-enum class VisitEnd { Complete, Abandoned };
 
 using Ticket = std::uint64_t;
 
