@@ -1,0 +1,38 @@
+#include "app/cli/commands.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace tapsheet {
+
+namespace {
+
+const char* const kUsage =
+    "tapsheet: a touchscreen kiosk for events\n"
+    "\n"
+    "usage: tapsheet COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  demo          kiosk with the default content in a window (try it first)\n"
+    "  kiosk         the attendee kiosk, full-screen\n"
+    "  validate FILE check a content pack; exit 0 when good, 2 with file:line:column: problem\n"
+    "  screenshot    render a screen to PNG: --role kiosk --screen STEP --size WxH --out F.png\n"
+    "\n"
+    "`tapsheet COMMAND --help` lists a command's options.\n";
+
+} // namespace
+
+int RunCommand(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
+        std::fputs(kUsage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    const char* command = argv[1];
+    if (!std::strcmp(command, "validate")) return RunValidate(argc - 1, argv + 1);
+    if (!std::strcmp(command, "kiosk") || !std::strcmp(command, "demo")) return RunKiosk(argc - 1, argv + 1);
+    if (!std::strcmp(command, "screenshot")) return RunScreenshot(argc - 1, argv + 1);
+    std::fprintf(stderr, "tapsheet: unknown command '%s'\n\n%s", command, kUsage);
+    return 2;
+}
+
+} // namespace tapsheet

@@ -1,0 +1,115 @@
+#include "app/cli/options.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <string_view>
+
+namespace tapsheet {
+
+namespace {
+
+bool ParseSize(std::string_view text, int& width, int& height) {
+    std::size_t x = text.find('x');
+    if (x == std::string_view::npos) return false;
+    try {
+        width = std::stoi(std::string(text.substr(0, x)));
+        height = std::stoi(std::string(text.substr(x + 1)));
+    } catch (...) {
+        return false;
+    }
+    return width >= 200 && height >= 200 && width <= 16384 && height <= 16384;
+}
+
+bool ParseBackend(std::string_view text, Backend& backend) {
+    if (text == "sdl") backend = Backend::Sdl;
+    else if (text == "glfw") backend = Backend::Glfw;
+    else return false;
+    return true;
+}
+
+bool ApplyOption(std::string_view name, const std::string& value, CommonOptions& o, std::string* error) {
+    if (name == "--content") o.content = value;
+    else if (name == "--db") o.db = value;
+    else if (name == "--kiosk-id") o.kiosk_id = value;
+    else if (name == "--role") o.role = value;
+    else if (name == "--screen") o.screen = value;
+    else if (name == "--out") o.out = value;
+    else if (name == "--lang") o.lang = value;
+    else if (name == "--backend") {
+        if (!ParseBackend(value, o.backend)) return *error = "--backend takes sdl or glfw, not '" + value + "'", false;
+    } else if (name == "--windowed" || name == "--size") {
+        o.windowed = true;
+        if (!ParseSize(value, o.width, o.height))
+            return *error = std::string(name) + " takes WIDTHxHEIGHT, e.g. 1280x800, not '" + value + "'", false;
+    } else if (name == "--dpi") {
+        char* end = nullptr;
+        o.dpi = std::strtof(value.c_str(), &end);
+        if (end == value.c_str() || *end || o.dpi < 50 || o.dpi > 600)
+            return *error = "--dpi takes the screen's dots per inch (50-600), not '" + value + "'", false;
+    } else {
+        return *error = "unknown option " + std::string(name) + " (see --help)", false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool ParseOptions(int argc, char** argv, CommonOptions& options, std::string* error) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--help" || arg == "-h") {
+            options.help = true;
+            continue;
+        }
+        std::string value;
+        std::size_t eq = arg.find('=');
+        std::string_view name = arg.substr(0, eq);
+        if (eq != std::string_view::npos) {
+            value = std::string(arg.substr(eq + 1));
+        } else if (i + 1 < argc) {
+            value = argv[++i];
+        } else {
+            *error = std::string(arg) + " needs a value (see --help)";
+            return false;
+        }
+        if (!ApplyOption(name, value, options, error)) return false;
+    }
+    return true;
+}
+
+std::string DefaultContentPath() {
+    const char* env = std::getenv("TAPSHEET_ASSETS");
+    std::vector<std::string> roots;
+    if (env && *env) roots.push_back(env);
+    roots.push_back(TAPSHEET_INSTALL_ASSETS);
+    roots.push_back(TAPSHEET_SOURCE_ASSETS);
+    for (const std::string& root : roots) {
+        std::filesystem::path path = std::filesystem::path(root) / "content" / "default.toml";
+        if (std::filesystem::exists(path)) return path.string();
+    }
+    return (std::filesystem::path(TAPSHEET_SOURCE_ASSETS) / "content" / "default.toml").string();
+}
+
+std::string DefaultDatabasePath() {
+    std::filesystem::path dir;
+    const char* data_home = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    if (data_home && *data_home) dir = std::filesystem::path(data_home) / "tapsheet";
+    else if (home && *home) dir = std::filesystem::path(home) / ".local" / "share" / "tapsheet";
+    else dir = std::filesystem::current_path();
+    std::error_code ignored;
+    std::filesystem::create_directories(dir, ignored);
+    return (dir / "tapsheet.db").string();
+}
+
+const char* CommonOptionsHelp() {
+    return "  --content FILE     content pack (TOML); default: the installed default pack\n"
+           "  --db FILE          results database (SQLite); default: $XDG_DATA_HOME/tapsheet/tapsheet.db\n"
+           "                     or ~/.local/share/tapsheet/tapsheet.db\n"
+           "  --backend sdl|glfw window system: sdl (default; touch as touch, KMSDRM on a Pi) or glfw\n"
+           "  --windowed WxH     a window of that size instead of full-screen (the default)\n"
+           "  --dpi N            the screen's real dots per inch, so touch targets are 15 mm (default 96)\n"
+           "  --kiosk-id ID      this kiosk's name in the results (default kiosk-1)\n";
+}
+
+} // namespace tapsheet

@@ -1,0 +1,35 @@
+// Options every windowed subcommand shares, and where defaults come from.
+#pragma once
+
+#include "app/platform/window.h"
+
+#include <string>
+#include <vector>
+
+namespace tapsheet {
+
+struct CommonOptions {
+    std::string content;     // --content FILE (default: the installed default pack)
+    std::string db;          // --db FILE (default: under the user's data directory)
+    Backend backend = Backend::Sdl;
+    bool windowed = false;   // --windowed WxH
+    int width = 1280;
+    int height = 800;
+    float dpi = 96;          // --dpi N: the screen's real DPI sizes the 15 mm touch targets
+    std::string kiosk_id = "kiosk-1";
+    bool help = false;
+    // screenshot only
+    std::string role = "kiosk";
+    std::string screen = "attract";
+    std::string out;
+    std::string lang;
+};
+
+// Parses argv[1..]; on a bad option returns false with *error saying which.
+bool ParseOptions(int argc, char** argv, CommonOptions& options, std::string* error);
+
+std::string DefaultContentPath();
+std::string DefaultDatabasePath(); // creates the directory
+const char* CommonOptionsHelp();
+
+} // namespace tapsheet

@@ -1,0 +1,27 @@
+#include "app/ui/kiosk_view.h"
+
+namespace tapsheet {
+
+// One question, its options as large full-width targets. Single choice
+// answers on tap; multi choice toggles chips and then Next.
+void DrawPoll(UiFrame& ui, const KioskView& view, float width, Intents& out) {
+    const Flow& flow = view.flow;
+    const PollStep& poll = flow.CurrentStep().poll;
+    const UiStrings& s = flow.GetPack().ui;
+    TextBlock(ui.theme.body, ui.theme.colors.text_muted, ui.T(poll.multi ? s.choose_any : s.choose_one), width);
+    for (const Option& option : poll.options) {
+        const std::string& label = ui.T(option.label);
+        bool selected = flow.IsSelected(option.id);
+        float h = ChipHeight(ui, label, width);
+        if (poll.multi) {
+            if (Chip(ui, option.id.c_str(), label, selected, width, h))
+                out.push_back(Intent::Of(Intent::Kind::Toggle, option.id));
+            continue;
+        }
+        ButtonKind kind = selected ? ButtonKind::Primary : ButtonKind::Option;
+        if (TapButton(ui, option.id.c_str(), label, ImVec2(width, h), kind, flow.Accepts(ui.now)))
+            out.push_back(Intent::Of(Intent::Kind::Choose, option.id));
+    }
+}
+
+} // namespace tapsheet

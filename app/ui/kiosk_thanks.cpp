@@ -1,0 +1,60 @@
+#include "app/ui/kiosk_view.h"
+
+#include <cmath>
+
+namespace tapsheet {
+
+void DrawThanksQuestions(UiFrame& ui, const Pack& pack, float width); // kiosk_reflection.cpp
+
+namespace {
+
+void DrawQrPanel(UiFrame& ui, const Pack& pack, float width) {
+    if (pack.resources_url.empty()) return;
+    float qr = std::min(width, ui.theme.U(9));
+    TextBlock(ui.theme.body_bold, ui.theme.colors.text, ui.T(pack.ui.resources_label), width);
+    QrCode(pack.resources_url, qr, ui.theme.colors.text, ui.theme.colors.surface);
+    TextBlock(ui.theme.body, ui.theme.colors.text_muted, pack.resources_url, width);
+}
+
+} // namespace
+
+// Thank-you: what to take away (the reflection questions), where to find
+// more (QR code), and a Done that also happens on its own.
+void DrawThanks(UiFrame& ui, const KioskView& view, Intents& out) {
+    const Pack& pack = view.flow.GetPack();
+    const UiStrings& s = pack.ui;
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = std::min(avail.x, ui.theme.U(56));
+    float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f;
+    ImGui::SetCursorPosX(x);
+    ImGui::BeginGroup();
+    TextBlock(ui.theme.title, ui.theme.colors.text, ui.T(s.thanks_title), width);
+    TextBlock(ui.theme.body, ui.theme.colors.text_muted, ui.T(s.thanks_body), width);
+    ImGui::EndGroup();
+    float footer_h = ui.theme.TargetHeight() + ui.theme.Gap();
+    float body_h = ImGui::GetContentRegionAvail().y - footer_h;
+    ImGui::SetCursorPosX(x);
+    ImGui::BeginChild("thanks-body", ImVec2(width, body_h), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    DragToScroll();
+    // Questions beside the QR code when wide; QR below them when narrow.
+    bool wide = width > ui.theme.U(36);
+    float qr_w = wide ? ui.theme.U(10) : width;
+    float questions_w = wide ? width - qr_w - ui.theme.U(1.5f) : width;
+    ImGui::BeginGroup();
+    DrawThanksQuestions(ui, pack, questions_w);
+    ImGui::EndGroup();
+    if (wide) ImGui::SameLine(0, ui.theme.U(1.5f));
+    ImGui::BeginGroup();
+    DrawQrPanel(ui, pack, qr_w);
+    ImGui::EndGroup();
+    ImGui::EndChild();
+    float done_w = std::min(width, ui.theme.U(16));
+    ImGui::SetCursorPosX(x + width - done_w);
+    int left = static_cast<int>(std::ceil(view.flow.ThanksLeft(ui.now)));
+    std::string label = ui.T(s.done) + " (" + std::to_string(left) + ")";
+    if (TapButton(ui, "done", label, ImVec2(done_w, ui.theme.TargetHeight()), ButtonKind::Primary))
+        out.push_back(Intent::Of(Intent::Kind::Done));
+}
+
+} // namespace tapsheet

@@ -1,0 +1,123 @@
+#include "app/ui/theme.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+namespace tapsheet {
+
+namespace {
+
+const char* const kRegularFonts[] = {
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+};
+const char* const kBoldFonts[] = {
+    "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+};
+
+template <std::size_t N> std::string FirstExisting(const char* const (&paths)[N]) {
+    for (const char* path : paths)
+        if (std::filesystem::exists(path)) return path;
+    return {};
+}
+
+// Latin with Latin Extended-A (Welsh ŵ ŷ, Irish á é í ó ú and most European
+// languages), typographic punctuation, and a few symbols the screens use.
+void BuildGlyphRanges(ImVector<ImWchar>& out) {
+    ImFontGlyphRangesBuilder builder;
+    const ImWchar ranges[] = {
+        0x0020, 0x00FF, // Basic Latin + Latin-1
+        0x0100, 0x017F, // Latin Extended-A
+        0x0180, 0x024F, // Latin Extended-B
+        0x1E00, 0x1EFF, // Latin Extended Additional (Welsh ẁ ẃ ẅ ỳ)
+        0x2010, 0x2027, // dashes, quotes, bullet, ellipsis
+        0x2030, 0x203A, // per mille, angle quotes
+        0x20AC, 0x20AC, // euro
+        0x2190, 0x2193, // arrows
+        0,
+    };
+    builder.AddRanges(ranges);
+    builder.BuildRanges(&out);
+}
+
+ImFont* AddFont(const std::string& path, float size, const Theme& theme) {
+    ImFontConfig config;
+    config.OversampleH = 1; // FreeType hinting makes oversampling unnecessary
+    config.OversampleV = 1;
+    return ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), size, &config, theme.glyph_ranges.Data);
+}
+
+ImVec4 ToVec4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+void ApplyStyle(const Theme& theme) {
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    style.WindowPadding = ImVec2(theme.Margin(), theme.Margin());
+    style.ItemSpacing = ImVec2(theme.Gap(), theme.Gap());
+    style.FramePadding = ImVec2(theme.U(0.6f), theme.U(0.4f));
+    style.WindowRounding = 0;
+    style.FrameRounding = theme.U(0.4f);
+    style.ScrollbarSize = theme.U(0.5f);
+    style.ScrollbarRounding = theme.U(0.25f);
+    style.WindowBorderSize = 0;
+    style.TouchExtraPadding = ImVec2(0, 0);
+    ImVec4* colors = style.Colors;
+    colors[ImGuiCol_WindowBg] = ToVec4(theme.colors.background);
+    colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    colors[ImGuiCol_Text] = ToVec4(theme.colors.text);
+    colors[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+    colors[ImGuiCol_ScrollbarGrab] = ToVec4(theme.colors.border);
+    colors[ImGuiCol_ScrollbarGrabHovered] = ToVec4(theme.colors.border);
+    colors[ImGuiCol_ScrollbarGrabActive] = ToVec4(theme.colors.text_muted);
+}
+
+float Linear(float channel) {
+    return channel <= 0.03928f ? channel / 12.92f : std::pow((channel + 0.055f) / 1.055f, 2.4f);
+}
+
+float Luminance(ImU32 c) {
+    ImVec4 v = ImGui::ColorConvertU32ToFloat4(c);
+    return 0.2126f * Linear(v.x) + 0.7152f * Linear(v.y) + 0.0722f * Linear(v.z);
+}
+
+} // namespace
+
+float BodyFontSize(int width, int height, float dpi) {
+    // Arm's length (~60 cm) wants text of at least ~3.5 mm cap height; on big
+    // screens we go by the screen so the layout keeps its proportions.
+    float by_screen = std::min(height / 21.0f, width / 26.0f);
+    float by_dpi = dpi * 4.0f / 25.4f;
+    return std::round(std::max({by_screen, by_dpi, 16.0f}));
+}
+
+bool SetupTheme(Theme& theme, int width, int height, float dpi, std::string* error) {
+    std::string regular = FirstExisting(kRegularFonts);
+    std::string bold = FirstExisting(kBoldFonts);
+    if (regular.empty() || bold.empty()) {
+        if (error) *error = "No Noto Sans or DejaVu Sans font found; run deploy/install-deps.sh (fonts-noto-core).";
+        return false;
+    }
+    theme.dpi = dpi;
+    theme.unit = BodyFontSize(width, height, dpi);
+    theme.target_min = std::round(15.0f / 25.4f * dpi);
+    if (theme.glyph_ranges.empty()) BuildGlyphRanges(theme.glyph_ranges);
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    theme.body = AddFont(regular, theme.unit, theme);
+    theme.body_bold = AddFont(bold, theme.unit, theme);
+    theme.heading = AddFont(bold, std::round(theme.unit * 1.35f), theme);
+    theme.title = AddFont(bold, std::round(theme.unit * 1.9f), theme);
+    io.FontDefault = theme.body;
+    ApplyStyle(theme);
+    return theme.body && theme.body_bold && theme.heading && theme.title;
+}
+
+float ContrastRatio(ImU32 a, ImU32 b) {
+    float la = Luminance(a);
+    float lb = Luminance(b);
+    return (std::max(la, lb) + 0.05f) / (std::min(la, lb) + 0.05f);
+}
+
+} // namespace tapsheet

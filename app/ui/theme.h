@@ -1,0 +1,63 @@
+// Fonts, sizes and palette. Every size on screen is a multiple of the body
+// font size (one "unit"); the only physical size is the touch target minimum,
+// 15 mm at the configured screen DPI.
+#pragma once
+
+#include "imgui.h"
+
+#include <string>
+
+namespace tapsheet {
+
+struct Palette {
+    // All text/background pairs below meet WCAG AA (4.5:1) or better; the
+    // numbers are checked in tests/ui/theme_test.cpp.
+    ImU32 background = IM_COL32(247, 245, 240, 255); // warm off-white
+    ImU32 surface = IM_COL32(255, 255, 255, 255);
+    ImU32 text = IM_COL32(27, 27, 31, 255);
+    ImU32 text_muted = IM_COL32(74, 74, 85, 255);
+    ImU32 border = IM_COL32(110, 110, 122, 255);
+    ImU32 primary = IM_COL32(11, 95, 165, 255); // blue; white text on it
+    ImU32 primary_pressed = IM_COL32(7, 66, 115, 255);
+    ImU32 on_primary = IM_COL32(255, 255, 255, 255);
+    ImU32 selected_fill = IM_COL32(11, 95, 165, 255);
+    ImU32 least = IM_COL32(166, 60, 0, 255); // orange-brown, distinct from blue for colour-blind eyes
+    ImU32 pressed_surface = IM_COL32(226, 232, 240, 255);
+    ImU32 scrim = IM_COL32(20, 20, 28, 200);
+    ImU32 danger_bg = IM_COL32(40, 10, 10, 255);
+    ImU32 danger_text = IM_COL32(255, 235, 230, 255);
+    ImU32 warning = IM_COL32(255, 196, 0, 255);
+};
+
+struct Theme {
+    ImFont* body = nullptr;
+    ImFont* body_bold = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* title = nullptr;
+    float unit = 20;           // body font size in pixels
+    float target_min = 57;     // 15 mm at the screen DPI, in pixels
+    float dpi = 96;
+    Palette colors;
+    ImVector<ImWchar> glyph_ranges; // must outlive the font atlas build
+
+    // Sizes in font units.
+    float U(float units) const { return units * unit; }
+    // Height of any touch target: at least 15 mm, and at least 2.4 lines.
+    float TargetHeight() const { return target_min > U(2.4f) ? target_min : U(2.4f); }
+    float Gap() const { return U(0.6f); }
+    float Margin() const { return U(1.0f); }
+};
+
+// Picks the body size for a screen of width x height pixels at `dpi`, loads
+// Noto Sans (DejaVu Sans as fallback) into the current ImGui context's atlas
+// and styles it. Fails (with what to install) only when no font file exists.
+bool SetupTheme(Theme& theme, int width, int height, float dpi, std::string* error);
+
+// Body font size in pixels for a screen: readable at arm's length, fitting
+// the shorter side. Exposed for tests.
+float BodyFontSize(int width, int height, float dpi);
+
+// WCAG 2 contrast ratio of two colours (1..21).
+float ContrastRatio(ImU32 a, ImU32 b);
+
+} // namespace tapsheet

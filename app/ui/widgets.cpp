@@ -1,0 +1,179 @@
+#include "app/ui/widgets.h"
+
+#include "imgui_internal.h"
+
+#include <qrencode.h>
+
+namespace tapsheet {
+
+void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled) {
+    if (!ui.targets) return;
+    ui.targets->push_back({id, label, bb.Min, bb.Max, enabled});
+}
+
+bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held) {
+    ImGui::ItemSize(bb.GetSize());
+    if (!ImGui::ItemAdd(bb, id)) return false;
+    bool hovered = false;
+    bool is_held = false;
+    ImGuiButtonFlags flags = ImGuiButtonFlags_PressedOnClickRelease;
+    bool pressed = enabled && ImGui::ButtonBehavior(bb, id, &hovered, &is_held, flags);
+    const ImGuiIO& io = ImGui::GetIO();
+    float threshold = ImGui::GetFontSize() * 0.6f;
+    bool slid = io.MouseDragMaxDistanceSqr[0] > threshold * threshold;
+    if (held) *held = enabled && is_held && hovered && !slid;
+    return pressed && !slid;
+}
+
+namespace {
+
+struct ButtonColors {
+    ImU32 fill, fill_held, text, border;
+};
+
+ButtonColors ColorsFor(const Palette& p, ButtonKind kind, bool enabled) {
+    if (!enabled) return {p.background, p.background, p.text_muted, p.border};
+    switch (kind) {
+    case ButtonKind::Primary:
+        return {p.primary, p.primary_pressed, p.on_primary, p.primary};
+    case ButtonKind::Danger:
+        return {p.least, p.primary_pressed, p.on_primary, p.least};
+    case ButtonKind::Quiet:
+        return {p.background, p.pressed_surface, p.primary, p.background};
+    case ButtonKind::Option:
+    case ButtonKind::Secondary:
+        break;
+    }
+    return {p.surface, p.pressed_surface, p.text, p.border};
+}
+
+} // namespace
+
+bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size, ButtonKind kind, bool enabled) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImVec2 pos = window->DC.CursorPos;
+    ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ImGuiID gid = ImGui::GetID(id);
+    bool held = false;
+    bool pressed = TapBehavior(bb, gid, enabled, &held);
+    Record(ui, id, text, bb, enabled);
+    ButtonColors c = ColorsFor(ui.theme.colors, kind, enabled);
+    ImDrawList* draw = window->DrawList;
+    float rounding = ui.theme.U(0.45f);
+    draw->AddRectFilled(bb.Min, bb.Max, held ? c.fill_held : c.fill, rounding);
+    if (kind != ButtonKind::Quiet) draw->AddRect(bb.Min, bb.Max, c.border, rounding, 0, ui.theme.U(0.1f));
+    ImFont* font = kind == ButtonKind::Option ? ui.theme.body : ui.theme.body_bold;
+    float pad = ui.theme.U(0.8f);
+    float wrap = size.x - 2 * pad;
+    ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+    float x = kind == ButtonKind::Option ? bb.Min.x + pad : bb.Min.x + (size.x - text_size.x) * 0.5f;
+    ImVec2 text_pos(x, bb.Min.y + (size.y - text_size.y) * 0.5f);
+    draw->AddText(font, font->FontSize, text_pos, c.text, text.c_str(), nullptr, wrap);
+    return pressed;
+}
+
+float ChipHeight(const UiFrame& ui, const std::string& text, float width) {
+    float check = ui.theme.U(1.2f);
+    float wrap = width - check - ui.theme.U(1.6f);
+    float text_h = TextHeight(ui.theme.body, text, wrap);
+    return std::max(ui.theme.TargetHeight(), text_h + ui.theme.U(1.0f));
+}
+
+bool Chip(UiFrame& ui, const char* id, const std::string& text, bool selected, float width, float height) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImVec2 pos = window->DC.CursorPos;
+    ImRect bb(pos, ImVec2(pos.x + width, pos.y + height));
+    bool held = false;
+    bool pressed = TapBehavior(bb, ImGui::GetID(id), true, &held);
+    Record(ui, id, text, bb, true);
+    const Palette& p = ui.theme.colors;
+    ImDrawList* draw = window->DrawList;
+    float rounding = ui.theme.U(0.45f);
+    ImU32 fill = selected ? p.selected_fill : (held ? p.pressed_surface : p.surface);
+    draw->AddRectFilled(bb.Min, bb.Max, fill, rounding);
+    draw->AddRect(bb.Min, bb.Max, selected ? p.selected_fill : p.border, rounding, 0, ui.theme.U(0.1f));
+    // A tick box says "selected" without relying on colour alone.
+    float box = ui.theme.U(1.1f);
+    ImVec2 box_min(bb.Min.x + ui.theme.U(0.6f), bb.Min.y + (height - box) * 0.5f);
+    ImVec2 box_max(box_min.x + box, box_min.y + box);
+    ImU32 ink = selected ? p.on_primary : p.text;
+    draw->AddRect(box_min, box_max, ink, ui.theme.U(0.2f), 0, ui.theme.U(0.12f));
+    if (selected) ImGui::RenderCheckMark(draw, ImVec2(box_min.x + box * 0.15f, box_min.y + box * 0.15f), ink, box * 0.7f);
+    float text_x = box_max.x + ui.theme.U(0.6f);
+    float wrap = bb.Max.x - text_x - ui.theme.U(0.6f);
+    float text_h = TextHeight(ui.theme.body, text, wrap);
+    ImVec2 text_pos(text_x, bb.Min.y + (height - text_h) * 0.5f);
+    draw->AddText(ui.theme.body, ui.theme.body->FontSize, text_pos, ink, text.c_str(), nullptr, wrap);
+    return pressed;
+}
+
+float TextHeight(ImFont* font, const std::string& text, float width) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str()).y;
+}
+
+void TextBlock(ImFont* font, ImU32 color, const std::string& text, float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImVec2 pos = window->DC.CursorPos;
+    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.c_str());
+    window->DrawList->AddText(font, font->FontSize, pos, color, text.c_str(), nullptr, width);
+    ImGui::ItemSize(ImVec2(width, size.y));
+}
+
+// Centres each wrapped line on its own, as a heading on a poster would be.
+void TextCentered(ImFont* font, ImU32 color, const std::string& text, float width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImVec2 pos = window->DC.CursorPos;
+    const char* line = text.c_str();
+    const char* end = line + text.size();
+    float y = pos.y;
+    while (line < end) {
+        const char* line_end = font->CalcWordWrapPositionA(1.0f, line, end, width);
+        if (line_end == line) line_end = line + 1;
+        float line_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line, line_end).x;
+        window->DrawList->AddText(font, font->FontSize, ImVec2(pos.x + (width - line_w) * 0.5f, y), color, line,
+                                  line_end);
+        y += font->FontSize;
+        line = line_end;
+        while (line < end && (*line == ' ' || *line == '\n'))
+            ++line;
+    }
+    ImGui::ItemSize(ImVec2(width, y - pos.y));
+}
+
+void DragToScroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
+        return;
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, ImGui::GetFontSize() * 0.6f)) return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImVec2 pos = window->DC.CursorPos;
+    ImGui::ItemSize(ImVec2(size, size));
+    QRcode* code = QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M);
+    if (!code) return;
+    int quiet = 4; // the quiet zone the QR standard asks for
+    int cells = code->width + 2 * quiet;
+    float cell = size / static_cast<float>(cells);
+    ImDrawList* draw = window->DrawList;
+    draw->AddRectFilled(pos, ImVec2(pos.x + size, pos.y + size), light);
+    for (int y = 0; y < code->width; ++y) {
+        for (int x = 0; x < code->width; ++x) {
+            if (!(code->data[y * code->width + x] & 1)) continue;
+            ImVec2 a(pos.x + (x + quiet) * cell, pos.y + (y + quiet) * cell);
+            draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), dark);
+        }
+    }
+    QRcode_free(code);
+}
+
+std::string Format(std::string pattern, const char* key, const std::string& value) {
+    std::string token = std::string("{") + key + "}";
+    std::size_t at = pattern.find(token);
+    if (at != std::string::npos) pattern.replace(at, token.size(), value);
+    return pattern;
+}
+
+} // namespace tapsheet

@@ -1,0 +1,65 @@
+// Touch widgets. A tap counts on release inside the target, and not at all
+// when the finger slid (a swipe over chips scrolls, it does not toggle).
+#pragma once
+
+#include "app/core/content.h"
+#include "app/ui/theme.h"
+
+#include "imgui.h"
+#include "imgui_internal.h" // ImRect
+
+#include <string>
+#include <vector>
+
+namespace tapsheet {
+
+// Where a tappable thing was drawn this frame: lets tests (and the screenshot
+// tool) tap targets by their label instead of by pixel.
+struct TapTarget {
+    std::string id;    // the ImGui id string
+    std::string label; // the visible text
+    ImVec2 min, max;
+    bool enabled = true;
+};
+
+// What a screen needs besides its view: the theme, the visit's language and
+// the current time. Passed by reference; it owns no data.
+struct UiFrame {
+    const Theme& theme;
+    std::string lang;
+    double now = 0;
+    std::vector<TapTarget>* targets = nullptr;
+
+    const std::string& T(const LocalText& text) const { return text.Get(lang); }
+};
+
+enum class ButtonKind { Primary, Secondary, Option, Quiet, Danger };
+
+// A tap on release inside `bb` for item `id`, unless the finger moved further
+// than a drag threshold. Adds the item to ImGui's layout itself.
+bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held);
+
+bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size,
+               ButtonKind kind = ButtonKind::Secondary, bool enabled = true);
+
+// A selectable chip with wrapped text; its height grows with the text.
+bool Chip(UiFrame& ui, const char* id, const std::string& text, bool selected, float width, float height);
+float ChipHeight(const UiFrame& ui, const std::string& text, float width);
+
+// Text helpers (wrapped to `width`, drawn at the cursor, advancing it).
+void TextBlock(ImFont* font, ImU32 color, const std::string& text, float width);
+void TextCentered(ImFont* font, ImU32 color, const std::string& text, float width);
+float TextHeight(ImFont* font, const std::string& text, float width);
+
+// Scrolls the current child window when a finger drags inside it.
+void DragToScroll();
+
+// Draws a QR code of `text` with its top-left at the cursor, `size` square.
+void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light);
+
+// Fills "{n}" and "{total}" style placeholders.
+std::string Format(std::string pattern, const char* key, const std::string& value);
+
+void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled);
+
+} // namespace tapsheet
