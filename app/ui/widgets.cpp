@@ -8,7 +8,11 @@ namespace tapsheet {
 
 void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled) {
     if (!ui.targets) return;
-    ui.targets->push_back({id, label, bb.Min, bb.Max, enabled});
+    ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    // Vertically whole (a finger can reach all of it) and not off to a side.
+    bool visible = bb.Min.y >= clip.Min.y - 0.5f && bb.Max.y <= clip.Max.y + 0.5f && bb.Max.x > clip.Min.x &&
+                   bb.Min.x < clip.Max.x;
+    ui.targets->push_back({id, label, bb.Min, bb.Max, enabled, visible, clip.Min, clip.Max});
 }
 
 bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held) {
@@ -140,12 +144,14 @@ void TextCentered(ImFont* font, ImU32 color, const std::string& text, float widt
     ImGui::ItemSize(ImVec2(width, y - pos.y));
 }
 
+// The drag belongs to this window if the finger went down inside it; hover
+// is not asked, since the finger may leave the window while dragging.
 void DragToScroll() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem))
-        return;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) || !window->InnerRect.Contains(io.MouseClickedPos[0])) return;
     if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, ImGui::GetFontSize() * 0.6f)) return;
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    ImGui::SetScrollY(window, window->Scroll.y - io.MouseDelta.y);
 }
 
 void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light) {

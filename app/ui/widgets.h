@@ -20,6 +20,8 @@ struct TapTarget {
     std::string label; // the visible text
     ImVec2 min, max;
     bool enabled = true;
+    bool visible = true; // wholly inside its (scrolled) window: a finger can reach it
+    ImVec2 clip_min, clip_max; // the visible part of its window
 };
 
 // What a screen needs besides its view: the theme, the visit's language and

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test: installs dependencies, builds the
+# release and the sanitizer (ASan + UBSan) builds, runs all tests of both
+# under a virtual X display, then prints the benchmarks' figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deploy/install-deps.sh >/dev/null
+jobs=$(nproc)
+
+for preset in release sanitize; do
+  echo "== build: $preset"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+done
+
+for preset in release sanitize; do
+  echo "== tests: $preset"
+  xvfb-run -a -s "-screen 0 1920x1080x24" ctest --preset "$preset" -j "$jobs"
+done
+
+echo "== benchmarks (figures only; no pass/fail)"
+tests/bench/run.sh build/release
