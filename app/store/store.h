@@ -2,6 +2,10 @@
 // Every answer is its own short transaction, committed on a writer thread so
 // a slow disk never stalls a frame; the UI acknowledges an answer only once
 // its ticket comes back as committed.
+//
+// Timestamps in the database are ISO-8601 UTC text with milliseconds
+// ("2024-04-11T09:30:05.123Z"): readable in a CSV or a SQLite shell, and they
+// sort as text. The schema is described in schema.cpp; reader.h reads it.
 #pragma once
 
 #include "app/core/answer.h"
@@ -25,22 +29,31 @@ struct StoreHealth {
 
 // AnswerRow, StepAnswer and VisitEnd live in app/core/answer.h.
 
-
 using Ticket = std::uint64_t;
 
 struct Ack {
     Ticket ticket = 0;
-    bool committed = false; // false: the write failed; Health() says why
+    // false: the write failed. With !Health().ok the store is out of service
+    // and Health() says why; with Health().ok only this request was refused
+    // (e.g. an answer for a visit that was never begun) and nothing else is
+    // affected.
+    bool committed = false;
+    double transaction_ms = 0; // BEGIN IMMEDIATE .. COMMIT on the writer thread
 };
+
+struct WriterTestHooks; // writer_testing.h; tests only
 
 struct WriterOptions {
     std::string db_path;
     std::string kiosk_id = "kiosk-1";
-    std::function<void()> wake; // called from the writer thread after each ack
+    // Called from the writer thread after each ack, and once when opening has
+    // finished (so a UI waiting for events notices Ready() and Health()).
+    std::function<void()> wake;
+    std::shared_ptr<const WriterTestHooks> test_hooks; // null in the program
 };
 
 class VisitWriter {
-public:
+  public:
     // Opens (creating and migrating) the database on the writer thread and
     // records the pack (its text and hash) so results stay interpretable.
     VisitWriter(WriterOptions options, const Pack& pack);
@@ -50,14 +63,18 @@ public:
 
     Ticket BeginVisit(const std::string& visit_id, const std::string& lang);
     Ticket SaveAnswer(StepAnswer answer);
-    Ticket EndVisit(const std::string& visit_id, VisitEnd end);
+    Ticket EndVisit(const std::string& visit_id, VisitEnd end); // only an open visit
+    // The facilitator's round (meta "round"); visits begun after it carry it.
+    Ticket SetRound(int round);
+    // Anti-stuffing: a flagged visit is kept but left out of tallies.
+    Ticket SetFiltered(const std::string& visit_id, bool filtered);
 
     std::vector<Ack> TakeAcks(); // acks since the last call, in commit order
     StoreHealth Health() const;
     bool Ready() const;          // database opened (or failed) on the thread
     std::size_t Pending() const; // queued or in flight
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,17 @@
+// The database schema as a list of forward migrations, keyed by
+// `PRAGMA user_version`. A file newer than LatestSchemaVersion() is refused.
+#pragma once
+
+#include <sqlite3.h>
+
+namespace tapsheet::sql {
+
+int LatestSchemaVersion();
+
+// Applies, in order and inside one IMMEDIATE transaction, every migration
+// newer than the file's user_version. *found_version receives the version
+// read inside that transaction; when it is newer than this program knows,
+// nothing is changed and SQLITE_ERROR is returned.
+int Migrate(sqlite3* db, int* found_version);
+
+} // namespace tapsheet::sql

@@ -1,0 +1,100 @@
+// The writer thread's connection: opening (check, migrate, record the pack)
+// and one transaction per job. Used only by VisitWriter's thread.
+#pragma once
+
+#include "app/store/sqlite_util.h"
+#include "app/store/store.h"
+#include "app/store/writer_testing.h"
+
+#include <memory>
+#include <string>
+#include <variant>
+
+namespace tapsheet {
+
+struct BeginJob {
+    std::string visit_id;
+    std::string lang;
+    std::string stamp;
+};
+
+struct SaveJob {
+    StepAnswer answer;
+    std::string stamp;
+};
+
+struct EndJob {
+    std::string visit_id;
+    VisitEnd end = VisitEnd::Complete;
+    std::string stamp;
+};
+
+struct RoundJob {
+    int round = 1;
+};
+
+struct FilterJob {
+    std::string visit_id;
+    bool filtered = false;
+};
+
+using WriterJob = std::variant<BeginJob, SaveJob, EndJob, RoundJob, FilterJob>;
+
+class WriterDb {
+  public:
+    WriterDb() = default;
+    ~WriterDb();
+    WriterDb(const WriterDb&) = delete;
+    WriterDb& operator=(const WriterDb&) = delete;
+
+    // Opens (creating if needed), checks, migrates and records the pack.
+    // On failure the connection is closed and the file left as it was.
+    StoreHealth Open(const WriterOptions& options, const Pack& pack);
+
+    // Runs one job as one BEGIN IMMEDIATE .. COMMIT transaction. Returns
+    // SQLITE_OK once committed; *transaction_ms gets the time it took.
+    int Write(const WriterJob& job, double* transaction_ms);
+
+    // Staff-facing description of a failed Write's code.
+    StoreHealth Describe(int rc) const;
+    // Why a request alone was refused (IsRequestError), for the log.
+    std::string RefusalText(int rc) const;
+
+    void Close();
+
+  private:
+    struct Statements {
+        sql::Statement insert_visit, delete_answers, delete_skip, insert_answer, insert_skip;
+        sql::Statement end_visit, set_round, set_filtered;
+    };
+
+    StoreHealth Fail(int rc);
+    StoreHealth Refuse(StoreHealth health); // closes, leaving the file as it is
+    StoreHealth LookBeforeTouching(int* version);
+    void RememberError(int rc);
+    int OpenConnection();
+    int Configure();
+    int RecordPack(const Pack& pack);
+    int Prepare();
+    int ApplyHooks();
+    int RunJobCatching(const WriterJob& job);
+    int RunJob(const WriterJob& job);
+    int RunBegin(const BeginJob& job);
+    int RunSave(const SaveJob& job);
+    int RunEnd(const EndJob& job);
+    int RunRound(const RoundJob& job);
+    int RunFilter(const FilterJob& job);
+    void AfterCommit();
+
+    sqlite3* db_ = nullptr;
+    std::string path_;
+    std::string kiosk_id_;
+    std::string pack_hash_;
+    std::shared_ptr<const WriterTestHooks> hooks_;
+    int committed_writes_ = 0;
+    std::string error_text_; // SQLite's message for the last failure
+    int system_errno_ = 0;   // and the operating system's errno, if any
+    std::unique_ptr<Statements> statements_;
+};
+
+} // namespace tapsheet

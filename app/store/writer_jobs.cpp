@@ -1,0 +1,125 @@
+// One transaction per job: what a Begin, Save or End means in SQL.
+#include "app/store/writer_db.h"
+
+#include "app/store/health.h"
+
+#include <chrono>
+#include <exception>
+
+namespace tapsheet {
+namespace {
+
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+
+const char* EndStatus(VisitEnd end) {
+    return end == VisitEnd::Complete ? "complete" : "abandoned";
+}
+
+} // namespace
+
+int WriterDb::Write(const WriterJob& job, double* transaction_ms) {
+    using Clock = std::chrono::steady_clock;
+    *transaction_ms = 0;
+    if (!db_ || !statements_) return SQLITE_MISUSE;
+    const Clock::time_point start = Clock::now();
+    // IMMEDIATE: take the write lock up front, so a busy database fails (or
+    // waits) here rather than half way through the job.
+    int rc = sql::Exec(db_, "BEGIN IMMEDIATE");
+    if (rc == SQLITE_OK) rc = RunJobCatching(job);
+    if (rc == SQLITE_OK) rc = sql::Exec(db_, "COMMIT");
+    if (rc != SQLITE_OK) RememberError(rc);
+    // A failed COMMIT may leave the transaction open (BUSY) or already rolled
+    // back (FULL, IOERR); roll back only what is still open.
+    if (rc != SQLITE_OK && !sqlite3_get_autocommit(db_)) sql::Exec(db_, "ROLLBACK");
+    *transaction_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    if (rc == SQLITE_OK) AfterCommit();
+    return rc;
+}
+
+void WriterDb::AfterCommit() {
+    ++committed_writes_;
+    if (hooks_ && hooks_->read_only_after_writes == committed_writes_)
+        sql::Exec(db_, "PRAGMA query_only = 1");
+}
+
+std::string WriterDb::RefusalText(int rc) const {
+    // SQLITE_NOTFOUND is our own code for "no such (open) visit".
+    if ((rc & 0xff) == SQLITE_NOTFOUND) return "no such visit, or it has already ended";
+    return error_text_;
+}
+
+int WriterDb::RunJobCatching(const WriterJob& job) {
+    // Binding copies strings, which can throw on a machine out of memory; an
+    // exception must not escape the writer thread (that would end the kiosk).
+    try {
+        return RunJob(job);
+    } catch (const std::exception&) {
+        return SQLITE_NOMEM;
+    }
+}
+
+int WriterDb::RunJob(const WriterJob& job) {
+    return std::visit(Overloaded{
+                          [this](const BeginJob& each) { return RunBegin(each); },
+                          [this](const SaveJob& each) { return RunSave(each); },
+                          [this](const EndJob& each) { return RunEnd(each); },
+                          [this](const RoundJob& each) { return RunRound(each); },
+                          [this](const FilterJob& each) { return RunFilter(each); },
+                      },
+                      job);
+}
+
+int WriterDb::RunBegin(const BeginJob& job) {
+    return statements_->insert_visit.Bind(1, job.visit_id)
+        .Bind(2, kiosk_id_)
+        .Bind(3, pack_hash_)
+        .Bind(4, job.lang)
+        .Bind(5, job.stamp)
+        .Run();
+}
+
+int WriterDb::RunSave(const SaveJob& job) {
+    const StepAnswer& answer = job.answer;
+    // Replace, never merge: the attendee's latest answer to a step is the
+    // whole truth for that step, including "skipped".
+    int rc = statements_->delete_answers.Bind(1, answer.visit_id).Bind(2, answer.step_id).Run();
+    if (rc == SQLITE_OK) rc = statements_->delete_skip.Bind(1, answer.visit_id).Bind(2, answer.step_id).Run();
+    if (rc == SQLITE_OK && answer.skipped)
+        rc = statements_->insert_skip.Bind(1, answer.visit_id)
+                 .Bind(2, answer.step_id)
+                 .Bind(3, job.stamp)
+                 .Run();
+    if (answer.skipped) return rc;
+    for (const AnswerRow& row : answer.rows) {
+        if (rc != SQLITE_OK) break;
+        rc = statements_->insert_answer.Bind(1, answer.visit_id)
+                 .Bind(2, answer.step_id)
+                 .Bind(3, row.item_id)
+                 .Bind(4, row.value)
+                 .Bind(5, job.stamp)
+                 .Run();
+    }
+    return rc;
+}
+
+int WriterDb::RunEnd(const EndJob& job) {
+    int rc =
+        statements_->end_visit.Bind(1, job.visit_id).Bind(2, EndStatus(job.end)).Bind(3, job.stamp).Run();
+    // No open visit of that id: refuse this request, the store is fine.
+    if (rc == SQLITE_OK && sqlite3_changes(db_) == 0) return SQLITE_NOTFOUND;
+    return rc;
+}
+
+int WriterDb::RunRound(const RoundJob& job) {
+    return statements_->set_round.Bind(1, std::to_string(job.round)).Run();
+}
+
+int WriterDb::RunFilter(const FilterJob& job) {
+    int rc =
+        statements_->set_filtered.Bind(1, job.visit_id).Bind(2, std::int64_t{job.filtered ? 1 : 0}).Run();
+    if (rc == SQLITE_OK && sqlite3_changes(db_) == 0) return SQLITE_NOTFOUND;
+    return rc;
+}
+
+} // namespace tapsheet
