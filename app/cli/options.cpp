@@ -35,7 +35,11 @@ bool ApplyOption(std::string_view name, const std::string& value, CommonOptions&
     else if (name == "--screen") o.screen = value;
     else if (name == "--out") o.out = value;
     else if (name == "--lang") o.lang = value;
-    else if (name == "--backend") {
+    else if (name == "--redraw") {
+        if (value != "always" && value != "on-change")
+            return *error = "--redraw takes on-change (default) or always, not '" + value + "'", false;
+        o.redraw_always = value == "always";
+    } else if (name == "--backend") {
         if (!ParseBackend(value, o.backend)) return *error = "--backend takes sdl or glfw, not '" + value + "'", false;
     } else if (name == "--windowed" || name == "--size") {
         o.windowed = true;
@@ -109,7 +113,9 @@ const char* CommonOptionsHelp() {
            "  --backend sdl|glfw window system: sdl (default; touch as touch, KMSDRM on a Pi) or glfw\n"
            "  --windowed WxH     a window of that size instead of full-screen (the default)\n"
            "  --dpi N            the screen's real dots per inch, so touch targets are 15 mm (default 96)\n"
-           "  --kiosk-id ID      this kiosk's name in the results (default kiosk-1)\n";
+           "  --kiosk-id ID      this kiosk's name in the results (default kiosk-1)\n"
+           "  --redraw MODE      on-change (default: draw on input, animation and timers only)\n"
+           "                     or always (every frame; for measuring what on-change saves)\n";
 }
 
 } // namespace tapsheet

@@ -18,6 +18,7 @@ struct CommonOptions {
     float dpi = 96;          // --dpi N: the screen's real DPI sizes the 15 mm touch targets
     std::string kiosk_id = "kiosk-1";
     bool help = false;
+    bool redraw_always = false; // --redraw always: draw every frame (benchmarks compare against it)
     // screenshot only
     std::string role = "kiosk";
     std::string screen = "attract";

@@ -53,8 +53,11 @@ void DrawStep(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::BeginChild("body", ImVec2(column, body_h), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     DragToScroll();
-    DrawStepBody(ui, view, ImGui::GetContentRegionAvail().x, out);
+    float body_w = ImGui::GetContentRegionAvail().x;
+    DrawStepPrompt(ui, view, body_w);
+    DrawStepBody(ui, view, body_w, out);
     ImGui::Dummy(ImVec2(1, ui.theme.Gap()));
+    ScrollFade(ui.theme.colors.background, ui.theme.U(1.5f));
     ImGui::EndChild();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
     ImGui::BeginGroup();

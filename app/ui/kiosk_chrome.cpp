@@ -6,25 +6,35 @@ namespace tapsheet {
 
 namespace {
 
-// Segments that fill as the attendee goes, plus "Step n of total" in words.
+// One line: the step's title on the left, "Step n of total" on the right;
+// under it segments that fill as the attendee goes.
 void DrawProgress(UiFrame& ui, const KioskView& view, float width) {
     const Flow& flow = view.flow;
     std::size_t total = flow.GetPack().steps.size();
     std::size_t current = flow.StepIndex();
     std::string label = Format(ui.T(flow.GetPack().ui.step_of), "n", std::to_string(current + 1));
     label = Format(label, "total", std::to_string(total));
-    TextBlock(ui.theme.body, ui.theme.colors.text_muted, label, width);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    float gap = ui.theme.U(0.3f);
+    float label_w = ui.theme.body->CalcTextSizeA(ui.theme.unit, FLT_MAX, 0, label.c_str()).x;
+    draw->AddText(ui.theme.body, ui.theme.unit, ImVec2(pos.x + width - label_w, pos.y), ui.theme.colors.text_muted,
+                  label.c_str());
+    const Step& step = flow.CurrentStep();
+    float title_w = width - label_w - ui.theme.Gap();
+    if (!step.title.Empty())
+        draw->AddText(ui.theme.body_bold, ui.theme.unit, pos, ui.theme.colors.primary, ui.T(step.title).c_str(),
+                      nullptr, title_w);
+    float row_h = std::max(ui.theme.unit, TextHeight(ui.theme.body_bold, ui.T(step.title), title_w));
+    float gap = ui.theme.U(0.25f);
     float seg_w = (width - gap * static_cast<float>(total - 1)) / static_cast<float>(total);
-    float seg_h = ui.theme.U(0.35f);
+    float seg_h = ui.theme.U(0.3f);
+    float bar_y = pos.y + row_h + ui.theme.U(0.3f);
     for (std::size_t i = 0; i < total; ++i) {
-        ImVec2 a(pos.x + static_cast<float>(i) * (seg_w + gap), pos.y);
+        ImVec2 a(pos.x + static_cast<float>(i) * (seg_w + gap), bar_y);
         ImU32 color = i <= current ? ui.theme.colors.primary : ui.theme.colors.pressed_surface;
         draw->AddRectFilled(a, ImVec2(a.x + seg_w, a.y + seg_h), color, seg_h * 0.5f);
     }
-    ImGui::Dummy(ImVec2(width, seg_h));
+    ImGui::Dummy(ImVec2(width, bar_y + seg_h - pos.y));
 }
 
 } // namespace
@@ -32,10 +42,16 @@ void DrawProgress(UiFrame& ui, const KioskView& view, float width) {
 float DrawStepHeader(UiFrame& ui, const KioskView& view, float width) {
     float start = ImGui::GetCursorPosY();
     DrawProgress(ui, view, width);
-    const Step& step = view.flow.CurrentStep();
-    if (!step.title.Empty()) TextBlock(ui.theme.body_bold, ui.theme.colors.primary, ui.T(step.title), width);
-    if (!step.prompt.Empty()) TextBlock(ui.theme.heading, ui.theme.colors.text, ui.T(step.prompt), width);
     return ImGui::GetCursorPosY() - start;
+}
+
+void DrawStepPrompt(UiFrame& ui, const KioskView& view, float width) {
+    const Step& step = view.flow.CurrentStep();
+    if (step.prompt.Empty()) return;
+    // A long instruction reads better, and leaves room, at body size.
+    const std::string& prompt = ui.T(step.prompt);
+    ImFont* font = prompt.size() > 90 ? ui.theme.body_bold : ui.theme.heading;
+    TextBlock(font, ui.theme.colors.text, prompt, width);
 }
 
 float StepFooterHeight(const UiFrame& ui) { return ui.theme.TargetHeight(); }

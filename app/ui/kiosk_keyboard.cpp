@@ -83,7 +83,7 @@ void DrawKeyRow(UiFrame& ui, const KioskView& view, const char* row, int index, 
     if (last) {
         ImGui::SetCursorPos(ImVec2(start_x, y));
         ButtonKind kind = view.keyboard.shift ? ButtonKind::Primary : ButtonKind::Secondary;
-        if (TapButton(ui, "key-shift", "\xE2\x86\x91", ImVec2(side_w, key_h), kind))
+        if (TapIconButton(ui, "key-shift", Icon::Shift, "shift", ImVec2(side_w, key_h), kind))
             out.push_back(Intent::Of(Intent::Kind::KeyboardShift));
     }
     for (std::size_t i = 0; i < keys.size(); ++i) {
@@ -95,7 +95,7 @@ void DrawKeyRow(UiFrame& ui, const KioskView& view, const char* row, int index, 
     }
     if (last) {
         ImGui::SetCursorPos(ImVec2(start_x + width - side_w, y));
-        if (TapButton(ui, "key-backspace", "\xE2\x86\x90", ImVec2(side_w, key_h)))
+        if (TapIconButton(ui, "key-backspace", Icon::Backspace, "backspace", ImVec2(side_w, key_h)))
             out.push_back(Intent::Of(Intent::Kind::Backspace));
     }
     ImGui::SetCursorPos(ImVec2(start_x, y + key_h + gap));
@@ -141,7 +141,6 @@ void DrawKeyboard(UiFrame& ui, const KioskView& view, Intents& out) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
-    ImGui::SetWindowFocus();
     float avail = ImGui::GetContentRegionAvail().x;
     float width = std::min(avail, ui.theme.U(48));
     float x = ImGui::GetCursorPosX() + (avail - width) * 0.5f;

@@ -26,21 +26,30 @@ void DrawThanks(UiFrame& ui, const KioskView& view, Intents& out) {
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float width = std::min(avail.x, ui.theme.U(56));
     float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f;
-    ImGui::SetCursorPosX(x);
+    // Title on the left, Done (with its countdown) on the right of the same row.
+    float done_w = std::min(width * 0.4f, ui.theme.U(11));
+    float row_y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(x + width - done_w, row_y));
+    int left = static_cast<int>(std::ceil(view.flow.ThanksLeft(ui.now)));
+    std::string label = ui.T(s.done) + " (" + std::to_string(left) + ")";
+    if (TapButton(ui, "done", label, ImVec2(done_w, ui.theme.TargetHeight()), ButtonKind::Primary))
+        out.push_back(Intent::Of(Intent::Kind::Done));
+    ImGui::SetCursorPos(ImVec2(x, row_y));
     ImGui::BeginGroup();
-    TextBlock(ui.theme.title, ui.theme.colors.text, ui.T(s.thanks_title), width);
-    TextBlock(ui.theme.body, ui.theme.colors.text_muted, ui.T(s.thanks_body), width);
+    TextBlock(ui.theme.title, ui.theme.colors.text, ui.T(s.thanks_title), width - done_w - ui.theme.Gap());
     ImGui::EndGroup();
-    float footer_h = ui.theme.TargetHeight() + ui.theme.Gap();
-    float body_h = ImGui::GetContentRegionAvail().y - footer_h;
+    ImGui::SetCursorPos(ImVec2(x, std::max(ImGui::GetCursorPosY(), row_y + ui.theme.TargetHeight() + ui.theme.Gap())));
+    TextBlock(ui.theme.body, ui.theme.colors.text_muted, ui.T(s.thanks_body), width);
+    float body_h = ImGui::GetContentRegionAvail().y;
     ImGui::SetCursorPosX(x);
     ImGui::BeginChild("thanks-body", ImVec2(width, body_h), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     DragToScroll();
     // Questions beside the QR code when wide; QR below them when narrow.
-    bool wide = width > ui.theme.U(36);
-    float qr_w = wide ? ui.theme.U(10) : width;
-    float questions_w = wide ? width - qr_w - ui.theme.U(1.5f) : width;
+    float inner = ImGui::GetContentRegionAvail().x; // less the scrollbar, when there is one
+    bool wide = inner > ui.theme.U(28);
+    float qr_w = wide ? ui.theme.U(9) : inner;
+    float questions_w = wide ? inner - qr_w - ui.theme.U(1.5f) : inner;
     ImGui::BeginGroup();
     DrawThanksQuestions(ui, pack, questions_w);
     ImGui::EndGroup();
@@ -48,13 +57,8 @@ void DrawThanks(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::BeginGroup();
     DrawQrPanel(ui, pack, qr_w);
     ImGui::EndGroup();
+    ScrollFade(ui.theme.colors.background, ui.theme.U(1.5f));
     ImGui::EndChild();
-    float done_w = std::min(width, ui.theme.U(16));
-    ImGui::SetCursorPosX(x + width - done_w);
-    int left = static_cast<int>(std::ceil(view.flow.ThanksLeft(ui.now)));
-    std::string label = ui.T(s.done) + " (" + std::to_string(left) + ")";
-    if (TapButton(ui, "done", label, ImVec2(done_w, ui.theme.TargetHeight()), ButtonKind::Primary))
-        out.push_back(Intent::Of(Intent::Kind::Done));
 }
 
 } // namespace tapsheet

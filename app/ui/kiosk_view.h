@@ -83,6 +83,7 @@ void DrawOutOfService(UiFrame& ui, const KioskView& view);
 
 // Shared chrome of a step: progress on top, Back / Skip / Next below.
 float DrawStepHeader(UiFrame& ui, const KioskView& view, float width);
+void DrawStepPrompt(UiFrame& ui, const KioskView& view, float width); // top of the scrolling body
 void DrawStepFooter(UiFrame& ui, const KioskView& view, float width, Intents& out);
 float StepFooterHeight(const UiFrame& ui);
 

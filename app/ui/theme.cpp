@@ -85,11 +85,12 @@ float Luminance(ImU32 c) {
 } // namespace
 
 float BodyFontSize(int width, int height, float dpi) {
-    // Arm's length (~60 cm) wants text of at least ~3.5 mm cap height; on big
-    // screens we go by the screen so the layout keeps its proportions.
-    float by_screen = std::min(height / 21.0f, width / 26.0f);
-    float by_dpi = dpi * 4.0f / 25.4f;
-    return std::round(std::max({by_screen, by_dpi, 16.0f}));
+    // Arm's length (~60 cm) wants at least ~3.8 mm of font size on the real
+    // screen; beyond that, size by the screen so layouts keep their
+    // proportions (a 1080p screen shows the same amount as a 7" one, larger).
+    float by_screen = std::min(height / 27.0f, width / 30.0f);
+    float by_dpi = dpi * 3.8f / 25.4f;
+    return std::round(std::max({by_screen, by_dpi, 20.0f}));
 }
 
 bool SetupTheme(Theme& theme, int width, int height, float dpi, std::string* error) {

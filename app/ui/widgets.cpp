@@ -6,13 +6,14 @@
 
 namespace tapsheet {
 
-void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled) {
+void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled, bool text) {
     if (!ui.targets) return;
     ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     // Vertically whole (a finger can reach all of it) and not off to a side.
     bool visible = bb.Min.y >= clip.Min.y - 0.5f && bb.Max.y <= clip.Max.y + 0.5f && bb.Max.x > clip.Min.x &&
                    bb.Min.x < clip.Max.x;
-    ui.targets->push_back({id, label, bb.Min, bb.Max, enabled, visible, clip.Min, clip.Max});
+    ImGuiWindow* root = ImGui::GetCurrentWindow()->RootWindow;
+    ui.targets->push_back({id, label, bb.Min, bb.Max, enabled, visible, clip.Min, clip.Max, root->ID, text});
 }
 
 bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held) {
@@ -73,6 +74,50 @@ bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size
     float x = kind == ButtonKind::Option ? bb.Min.x + pad : bb.Min.x + (size.x - text_size.x) * 0.5f;
     ImVec2 text_pos(x, bb.Min.y + (size.y - text_size.y) * 0.5f);
     draw->AddText(font, font->FontSize, text_pos, c.text, text.c_str(), nullptr, wrap);
+    return pressed;
+}
+
+namespace {
+
+void DrawIcon(ImDrawList* draw, Icon icon, ImVec2 centre, float size, ImU32 color, float thickness) {
+    float h = size * 0.5f;
+    if (icon == Icon::Shift) {
+        ImVec2 points[7] = {
+            {centre.x, centre.y - h},           {centre.x + h, centre.y},
+            {centre.x + h * 0.45f, centre.y},   {centre.x + h * 0.45f, centre.y + h},
+            {centre.x - h * 0.45f, centre.y + h}, {centre.x - h * 0.45f, centre.y},
+            {centre.x - h, centre.y},
+        };
+        draw->AddPolyline(points, 7, color, ImDrawFlags_Closed, thickness);
+        return;
+    }
+    // Backspace: a tag pointing left with a cross in it.
+    ImVec2 points[5] = {
+        {centre.x - h * 1.2f, centre.y}, {centre.x - h * 0.5f, centre.y - h * 0.7f},
+        {centre.x + h * 1.1f, centre.y - h * 0.7f}, {centre.x + h * 1.1f, centre.y + h * 0.7f},
+        {centre.x - h * 0.5f, centre.y + h * 0.7f},
+    };
+    draw->AddPolyline(points, 5, color, ImDrawFlags_Closed, thickness);
+    float c = h * 0.3f;
+    ImVec2 x_centre(centre.x + h * 0.3f, centre.y);
+    draw->AddLine(ImVec2(x_centre.x - c, x_centre.y - c), ImVec2(x_centre.x + c, x_centre.y + c), color, thickness);
+    draw->AddLine(ImVec2(x_centre.x - c, x_centre.y + c), ImVec2(x_centre.x + c, x_centre.y - c), color, thickness);
+}
+
+} // namespace
+
+bool TapIconButton(UiFrame& ui, const char* id, Icon icon, const std::string& label, ImVec2 size, ButtonKind kind) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImVec2 pos = window->DC.CursorPos;
+    ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    bool held = false;
+    bool pressed = TapBehavior(bb, ImGui::GetID(id), true, &held);
+    Record(ui, id, label, bb, true, false);
+    ButtonColors c = ColorsFor(ui.theme.colors, kind, true);
+    float rounding = ui.theme.U(0.45f);
+    window->DrawList->AddRectFilled(bb.Min, bb.Max, held ? c.fill_held : c.fill, rounding);
+    window->DrawList->AddRect(bb.Min, bb.Max, c.border, rounding, 0, ui.theme.U(0.1f));
+    DrawIcon(window->DrawList, icon, bb.GetCenter(), ui.theme.U(1.0f), c.text, ui.theme.U(0.12f));
     return pressed;
 }
 
@@ -152,6 +197,21 @@ void DragToScroll() {
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) || !window->InnerRect.Contains(io.MouseClickedPos[0])) return;
     if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, ImGui::GetFontSize() * 0.6f)) return;
     ImGui::SetScrollY(window, window->Scroll.y - io.MouseDelta.y);
+}
+
+// Fades the clipped edge of a scrolling window, so a cut-off line reads as
+// "more this way" rather than as a rendering fault.
+void ScrollFade(ImU32 background, float height) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImDrawList* draw = window->DrawList;
+    ImRect r = window->InnerRect;
+    ImU32 clear = background & ~IM_COL32_A_MASK;
+    draw->PushClipRect(r.Min, r.Max);
+    if (window->Scroll.y < window->ScrollMax.y - 1)
+        draw->AddRectFilledMultiColor(ImVec2(r.Min.x, r.Max.y - height), r.Max, clear, clear, background, background);
+    if (window->Scroll.y > 1)
+        draw->AddRectFilledMultiColor(r.Min, ImVec2(r.Max.x, r.Min.y + height), background, background, clear, clear);
+    draw->PopClipRect();
 }
 
 void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light) {

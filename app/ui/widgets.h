@@ -22,6 +22,8 @@ struct TapTarget {
     bool enabled = true;
     bool visible = true; // wholly inside its (scrolled) window: a finger can reach it
     ImVec2 clip_min, clip_max; // the visible part of its window
+    unsigned int layer = 0;    // id of its top-level window: overlays are other layers
+    bool text = true;          // label drawn as text (false: an icon stands for it)
 };
 
 // What a screen needs besides its view: the theme, the visit's language and
@@ -44,6 +46,11 @@ bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held);
 bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size,
                ButtonKind kind = ButtonKind::Secondary, bool enabled = true);
 
+// Drawn with shapes, since Noto Sans has no arrow glyphs.
+enum class Icon { Shift, Backspace };
+bool TapIconButton(UiFrame& ui, const char* id, Icon icon, const std::string& label, ImVec2 size,
+                   ButtonKind kind = ButtonKind::Secondary);
+
 // A selectable chip with wrapped text; its height grows with the text.
 bool Chip(UiFrame& ui, const char* id, const std::string& text, bool selected, float width, float height);
 float ChipHeight(const UiFrame& ui, const std::string& text, float width);
@@ -55,6 +62,8 @@ float TextHeight(ImFont* font, const std::string& text, float width);
 
 // Scrolls the current child window when a finger drags inside it.
 void DragToScroll();
+// Call last in a scrolling child: fades the edges that hide more content.
+void ScrollFade(ImU32 background, float height);
 
 // Draws a QR code of `text` with its top-left at the cursor, `size` square.
 void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light);
@@ -62,6 +71,6 @@ void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light);
 // Fills "{n}" and "{total}" style placeholders.
 std::string Format(std::string pattern, const char* key, const std::string& value);
 
-void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled);
+void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled, bool text = true);
 
 } // namespace tapsheet

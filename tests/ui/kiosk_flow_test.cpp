@@ -168,6 +168,36 @@ TEST(KioskFlow, StillThereCanBeDismissed) {
     ASSERT_TRUE(kiosk.Tap("still-here"));
     EXPECT_FALSE(kiosk.GetFlow().StillThereShown());
     EXPECT_EQ(kiosk.GetFlow().Screen(), FlowScreen::Step);
+    // Again, and this time tap the dimmed screen around the card.
+    kiosk.Advance(pack.kiosk.idle_seconds + 1.0);
+    kiosk.Frame();
+    kiosk.Frame();
+    ASSERT_TRUE(kiosk.GetFlow().StillThereShown());
+    ASSERT_NE(kiosk.Find("still-there-scrim"), nullptr);
+    kiosk.TapAt(ImVec2(10, 10)); // a corner, well away from the card
+    EXPECT_FALSE(kiosk.GetFlow().StillThereShown());
+    EXPECT_EQ(kiosk.GetFlow().Screen(), FlowScreen::Step);
+}
+
+TEST(KioskFlow, KeyboardStaysUsableAfterStillThere) {
+    Pack pack = LoadDefault();
+    KioskHarness kiosk(pack, nullptr, 800, 480);
+    ASSERT_TRUE(kiosk.TapAndSettle("Tap to start"));
+    while (kiosk.GetFlow().CurrentStep().id != "benefits")
+        ASSERT_TRUE(kiosk.TapAndSettle("skip"));
+    ASSERT_TRUE(kiosk.TapAndSettle("add-own"));
+    ASSERT_EQ(kiosk.GetFlow().EditingField(), TextField::Own);
+    kiosk.Advance(pack.kiosk.idle_seconds + 1.0);
+    kiosk.Frame();
+    kiosk.Frame();
+    ASSERT_TRUE(kiosk.GetFlow().StillThereShown());
+    ASSERT_TRUE(kiosk.Tap("still-here"));
+    kiosk.Advance(0.5);
+    kiosk.Frame();
+    ASSERT_TRUE(kiosk.Tap("key-a"));
+    ASSERT_TRUE(kiosk.Tap("key-done"));
+    ASSERT_EQ(kiosk.GetFlow().Draft().own.size(), 1u);
+    EXPECT_EQ(kiosk.GetFlow().Draft().own[0], "a");
 }
 
 TEST(KioskFlow, WelshVisitShowsWelshAndStoresTheLanguage) {

@@ -116,6 +116,11 @@ bool KioskHarness::ScrollIntoView(const std::string& id_or_label) {
     return ::testing::AssertionSuccess();
 }
 
+void KioskHarness::TapAt(ImVec2 at) {
+    Press(at);
+    Release();
+}
+
 void KioskHarness::Swipe(const std::string& id_or_label, float dx, float dy) {
     ASSERT_TRUE(ScrollIntoView(id_or_label)) << id_or_label;
     const TapTarget* target = Find(id_or_label);

@@ -23,6 +23,7 @@ public:
     // One frame: draw, render, apply intents, pump the store.
     Intents Frame();
     void Advance(double seconds) { now_ += seconds; }
+    void SetNow(double now) { now_ = now; }
 
     // Finds a target drawn in the last frame by id, else by visible label.
     const TapTarget* Find(const std::string& id_or_label) const;
@@ -30,6 +31,8 @@ public:
     bool ScrollIntoView(const std::string& id_or_label);
     // A finger down and up at the target's centre (scrolled into view first).
     ::testing::AssertionResult Tap(const std::string& id_or_label);
+    // A finger down and up at a point of the screen.
+    void TapAt(ImVec2 at);
     // Press at one target, slide by (dx, dy), release.
     void Swipe(const std::string& id_or_label, float dx, float dy);
     // Frames until no save is pending (the writer thread acked), or 5 s.

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Renders every kiosk screen at the three reference sizes into docs/screenshots
+# (or the folder given), with the project's own `tapsheet screenshot`.
+# Usage: deploy/screenshots.sh [BUILD_DIR] [OUT_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build/release}
+out=${2:-docs/screenshots}
+mkdir -p "$out"
+screens=(attract level aim improvement benefits reflect domains keyboard still-there thanks out-of-service)
+for size in 800x480 720x1280 1920x1080; do
+  for screen in "${screens[@]}"; do
+    "$build/tapsheet" screenshot --role kiosk --screen "$screen" --size "$size" --out "$out/kiosk-$screen-$size.png" >/dev/null
+  done
+done
+# The bilingual pack, in Welsh.
+"$build/tapsheet" screenshot --role kiosk --content assets/content/welsh-demo.toml --screen attract --size 1280x800 \
+  --out "$out/kiosk-welsh-attract-1280x800.png" >/dev/null
+"$build/tapsheet" screenshot --role kiosk --content assets/content/welsh-demo.toml --lang cy --screen gains --size 1280x800 \
+  --out "$out/kiosk-welsh-gains-1280x800.png" >/dev/null
+echo "screenshots in $out"

@@ -1,0 +1,140 @@
+// Runs the real `tapsheet kiosk` (in a window under the current X display,
+// Xvfb in CI) and prints what it costs: time to first frame, CPU while idle
+// on the attract screen, and proportional memory (PSS). The same screen
+// drawn every frame (--redraw always) runs beside it for comparison: on a
+// shared, noisy machine the ratio is the figure to read, not the absolutes.
+//
+// usage: bench_kiosk_process TAPSHEET_BINARY [SECONDS]
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Figures {
+    double first_frame_ms = -1;
+    double cpu_percent = 0;
+    long pss_kb = 0;
+};
+
+long CpuTicks(pid_t pid) {
+    std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+    // Fields after the ")" that closes the command name; utime and stime are
+    // fields 14 and 15 of the whole line.
+    std::istringstream rest(text.substr(text.rfind(')') + 2));
+    std::string field;
+    long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && rest >> field; ++i) {
+        if (i == 14) utime = std::atol(field.c_str());
+        if (i == 15) stime = std::atol(field.c_str());
+    }
+    return utime + stime;
+}
+
+long PssKb(pid_t pid) {
+    std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
+    std::string key;
+    long value = 0;
+    while (rollup >> key) {
+        if (key == "Pss:") {
+            rollup >> value;
+            return value;
+        }
+        rollup.ignore(1 << 12, '\n');
+    }
+    return -1;
+}
+
+// Waits for the kiosk's "first frame presented" line on its stderr.
+bool WaitFirstFrame(int fd, double timeout_s) {
+    std::string seen;
+    char buffer[512];
+    auto deadline = Clock::now() + std::chrono::duration<double>(timeout_s);
+    while (Clock::now() < deadline) {
+        ssize_t n = read(fd, buffer, sizeof buffer);
+        if (n <= 0) return false;
+        seen.append(buffer, static_cast<std::size_t>(n));
+        if (seen.find("first frame presented") != std::string::npos) return true;
+    }
+    return false;
+}
+
+Figures Measure(const std::string& binary, const std::string& redraw, double seconds, const std::string& db) {
+    Figures figures;
+    int pipe_fds[2];
+    if (pipe(pipe_fds) != 0) return figures;
+    auto start = Clock::now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(pipe_fds[1], STDERR_FILENO);
+        close(pipe_fds[0]);
+        execl(binary.c_str(), binary.c_str(), "kiosk", "--windowed", "800x480", "--db", db.c_str(), "--redraw",
+              redraw.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    close(pipe_fds[1]);
+    if (!WaitFirstFrame(pipe_fds[0], 20)) {
+        std::fprintf(stderr, "kiosk (%s) showed no first frame; is DISPLAY set?\n", redraw.c_str());
+        kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+        return figures;
+    }
+    figures.first_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    std::this_thread::sleep_for(std::chrono::seconds(2)); // let start-up work finish
+    long ticks_before = CpuTicks(pid);
+    auto measured_from = Clock::now();
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    long ticks_after = CpuTicks(pid);
+    double elapsed = std::chrono::duration<double>(Clock::now() - measured_from).count();
+    double cpu_s = static_cast<double>(ticks_after - ticks_before) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    figures.cpu_percent = 100.0 * cpu_s / elapsed;
+    figures.pss_kb = PssKb(pid);
+    kill(pid, SIGTERM);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+    close(pipe_fds[0]);
+    return figures;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: %s TAPSHEET_BINARY [SECONDS]\n", argv[0]);
+        return 2;
+    }
+    std::string binary = argv[1];
+    double seconds = argc > 2 ? std::atof(argv[2]) : 10.0;
+    std::filesystem::path dir = std::filesystem::temp_directory_path() / ("tapsheet-bench-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    std::string db = (dir / "bench.db").string();
+    Figures idle = Measure(binary, "on-change", seconds, db);
+    Figures busy = Measure(binary, "always", seconds, db);
+    std::filesystem::remove_all(dir);
+    std::printf("kiosk process, 800x480 window, attract screen, %.0f s each\n", seconds);
+    std::printf("  %-28s %12s %12s\n", "", "on-change", "always");
+    std::printf("  %-28s %11.0f%% %11.0f%%\n", "CPU (% of one core)", idle.cpu_percent, busy.cpu_percent);
+    std::printf("  %-28s %9.1f MB %9.1f MB\n", "PSS", idle.pss_kb / 1024.0, busy.pss_kb / 1024.0);
+    std::printf("  %-28s %9.0f ms %9.0f ms\n", "start to first frame", idle.first_frame_ms, busy.first_frame_ms);
+    if (idle.cpu_percent > 0)
+        std::printf("  idle CPU is %.0fx less than drawing every frame\n", busy.cpu_percent / idle.cpu_percent);
+    else
+        std::printf("  idle CPU rounds to zero ticks (under 1/%ld s in %.0f s); drawing every frame used %.0f%%\n",
+                    sysconf(_SC_CLK_TCK), seconds, busy.cpu_percent);
+    std::printf("  targets: idle CPU < 2%%, PSS < 100 MB, first frame < 500 ms\n");
+    return idle.first_frame_ms < 0 || busy.first_frame_ms < 0 ? 1 : 0;
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every benchmark and prints its figures. Figures only: this machine is
+# shared and noisy, so nothing here passes or fails on a number.
+# usage: tests/bench/run.sh [BUILD_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build=${1:-build/release}
+
+echo "-- commit latency (synchronous=FULL, WAL)"
+"$build/tests/bench/bench_commit_latency"
+
+echo
+echo "-- kiosk process"
+if [ -z "${DISPLAY:-}" ]; then
+  xvfb-run -a -s "-screen 0 1280x800x24" "$build/tests/bench/bench_kiosk_process" "$build/tapsheet" 10
+else
+  "$build/tests/bench/bench_kiosk_process" "$build/tapsheet" 10
+fi
