@@ -148,8 +148,9 @@ StepAnswer Flow::BuildAnswer(bool skipped) const {
     return answer;
 }
 
-// Reflection and info steps hold no answer but are still recorded as seen,
-// so the store knows how far each visit got.
+// Reflection and info steps hold no answer: their save carries no rows and
+// the store records nothing for it, but the flow still waits for the ack, so
+// the order of steps and commits is the same for every kind.
 void Flow::SaveCurrent(bool skipped, double now) {
     StoreCommand save;
     save.kind = StoreCommand::Kind::SaveAnswer;
