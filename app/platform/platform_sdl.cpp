@@ -1,0 +1,199 @@
+// SDL2 + imgui_impl_sdl2 + imgui_impl_opengl3: the kiosk's window, on a
+// desktop (X11, Wayland) or straight on KMSDRM on the Raspberry Pi.
+#include "app/platform/backends.h"
+#include "app/platform/gl_headers.h"
+#include "app/platform/platform_common.h"
+#include "app/platform/sdl_common.h"
+#include "app/platform/touch_input.h"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+namespace tapsheet::platform {
+
+namespace {
+
+class SdlWindow final : public Window {
+  public:
+    explicit SdlWindow(const WindowOptions& options) : options_(options) {}
+    ~SdlWindow() override;
+
+    bool Open(std::string* error);
+
+    int WaitEvents(double timeout_s) override;
+    void Wake() override { sdl::PushWake(window_id_); }
+    bool CloseRequested() const override { return close_requested_; }
+    void BeginFrame() override;
+    void EndFrame() override;
+    bool ReadPixels(std::vector<std::uint8_t>& rgba, int& width, int& height) override;
+    ImGuiContext* Context() const override { return imgui_; }
+    void FramebufferSize(int& width, int& height) const override;
+
+  private:
+    bool HandleEvent(const SDL_Event& e);
+    void MakeCurrent();
+
+    WindowOptions options_;
+    bool video_started_ = false;
+    sdl::GlWindow gl_;
+    Uint32 window_id_ = 0; // written before any other thread can call Wake()
+    ImGuiContext* imgui_ = nullptr;
+    bool platform_ready_ = false;
+    bool renderer_ready_ = false;
+    sdl::EventInbox inbox_;
+    TouchInput touch_;
+    bool close_requested_ = false;
+};
+
+// With no display SDL quietly falls back to a driver that shows nothing; a
+// kiosk must say so instead.
+bool OnInvisibleDriver(std::string* error) {
+    const char* driver = sdl::InvisibleDriverName();
+    if (driver == nullptr) return false;
+    SetError(error, std::string("SDL could not open a window: no display was found (SDL fell back to its "
+                                "invisible \"") +
+                        driver + "\" driver). " + kDisplayAdvice);
+    return true;
+}
+
+int MonitorOrFirst(int monitor) {
+    // A kiosk whose second screen is unplugged still comes up, on the first.
+    return monitor >= 0 && monitor < SDL_GetNumVideoDisplays() ? monitor : 0;
+}
+
+bool SdlWindow::Open(std::string* error) {
+    if (!sdl::StartVideo(error)) return false;
+    video_started_ = true;
+    if (OnInvisibleDriver(error)) return false;
+
+    const int monitor = MonitorOrFirst(options_.monitor);
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
+    int x = SDL_WINDOWPOS_CENTERED_DISPLAY(monitor), y = SDL_WINDOWPOS_CENTERED_DISPLAY(monitor);
+    if (options_.fullscreen) {
+        // Desktop fullscreen takes the monitor as it is: no mode switch.
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        x = y = SDL_WINDOWPOS_UNDEFINED_DISPLAY(monitor);
+    } else {
+        flags |= SDL_WINDOW_RESIZABLE;
+    }
+    if (!sdl::OpenGlWindow(options_.title.c_str(), x, y, options_.width, options_.height, flags, &gl_, error))
+        return false;
+    window_id_ = SDL_GetWindowID(gl_.window);
+    SDL_GL_SetSwapInterval(1); // VSync; the app decides when a frame is worth drawing
+
+    imgui_ = CreateKioskImGuiContext();
+    platform_ready_ = ImGui_ImplSDL2_InitForOpenGL(gl_.window, gl_.gl);
+    if (!platform_ready_) {
+        SetError(error, "Dear ImGui's SDL2 backend could not start. " + std::string(kDisplayAdvice));
+        return false;
+    }
+    renderer_ready_ = InitRenderer(error);
+    if (!renderer_ready_) return false;
+    inbox_.Register(window_id_, true);
+    return true;
+}
+
+SdlWindow::~SdlWindow() {
+    inbox_.Unregister();
+    if (gl_.window != nullptr) SDL_GL_MakeCurrent(gl_.window, gl_.gl);
+    if (imgui_ != nullptr)
+        ShutdownImGuiContext(imgui_, renderer_ready_, platform_ready_ ? ImGui_ImplSDL2_Shutdown : nullptr);
+    sdl::CloseGlWindow(&gl_);
+    if (video_started_) sdl::StopVideo();
+}
+
+int SdlWindow::WaitEvents(double timeout_s) {
+    ImGuiContextScope scope(imgui_);
+    const bool owes_frame = touch_.NeedsFrame() || HasQueuedInput(imgui_);
+    int count = owes_frame ? 1 : 0;
+    for (const SDL_Event& e : inbox_.Collect(owes_frame ? 0.0 : timeout_s))
+        if (HandleEvent(e)) count++;
+    inbox_.Clear();
+    return count;
+}
+
+// Feeds one event to ImGui; true when it needs a redraw.
+bool SdlWindow::HandleEvent(const SDL_Event& e) {
+    switch (e.type) {
+    case SDL_QUIT:
+        close_requested_ = true;
+        return true;
+    case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_CLOSE) close_requested_ = true;
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        return true;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION: {
+        // With a window SDL also sent mouse events (SDL_TOUCH_MOUSEID) for
+        // this finger; those are what ImGui gets.
+        if (e.tfinger.windowID != 0) return false;
+        int w = 0, h = 0;
+        SDL_GetWindowSize(gl_.window, &w, &h);
+        return touch_.OnWindowlessFinger(e.tfinger, static_cast<float>(w), static_cast<float>(h));
+    }
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEWHEEL:
+        touch_.OnMouseEvent(e);
+        return ImGui_ImplSDL2_ProcessEvent(&e);
+    case SDL_DISPLAYEVENT:
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        return true;
+    default:
+        // Wake events land here and do not count; keys and text do.
+        if (e.type == sdl::WakeEventType()) return false;
+        return ImGui_ImplSDL2_ProcessEvent(&e);
+    }
+}
+
+void SdlWindow::MakeCurrent() {
+    SDL_GL_MakeCurrent(gl_.window, gl_.gl);
+    ImGui::SetCurrentContext(imgui_);
+}
+
+void SdlWindow::BeginFrame() {
+    MakeCurrent();
+    // Builds the font texture on the first frame, from whatever fonts the
+    // theme loaded into this context.
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    touch_.BeforeNewFrame();
+    ImGui::NewFrame();
+}
+
+void SdlWindow::EndFrame() {
+    ImGui::Render();
+    int w = 0, h = 0;
+    FramebufferSize(w, h);
+    RenderDrawData(w, h, options_.clear_color);
+    SDL_GL_SwapWindow(gl_.window);
+}
+
+bool SdlWindow::ReadPixels(std::vector<std::uint8_t>& rgba, int& width, int& height) {
+    MakeCurrent();
+    const ImDrawData* draw_data = ImGui::GetDrawData();
+    if (draw_data == nullptr || !draw_data->Valid) return false;
+    // A presented buffer's contents are undefined; draw the same lists
+    // again into the back buffer and read that, without presenting it.
+    FramebufferSize(width, height);
+    RenderDrawData(width, height, options_.clear_color);
+    return ReadBoundFramebuffer(width, height, rgba);
+}
+
+void SdlWindow::FramebufferSize(int& width, int& height) const {
+    SDL_GL_GetDrawableSize(gl_.window, &width, &height);
+}
+
+} // namespace
+
+std::unique_ptr<Window> CreateSdlWindow(const WindowOptions& options, std::string* error) {
+    auto window = std::make_unique<SdlWindow>(options);
+    if (!window->Open(error)) return nullptr;
+    return window;
+}
+
+} // namespace tapsheet::platform
