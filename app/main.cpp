@@ -1,3 +1,5 @@
 #include "app/cli/commands.h"
 
-int main(int argc, char** argv) { return tapsheet::RunCommand(argc, argv); }
+int main(int argc, char** argv) {
+    return tapsheet::RunCommand(argc, argv);
+}

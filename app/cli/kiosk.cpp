@@ -47,7 +47,9 @@ struct FlowSignature {
     bool operator==(const FlowSignature&) const = default;
 };
 
-FlowSignature SignatureOf(const Flow& flow) { return {flow.Screen(), flow.StepIndex(), flow.StillThereShown()}; }
+FlowSignature SignatureOf(const Flow& flow) {
+    return {flow.Screen(), flow.StepIndex(), flow.StillThereShown()};
+}
 
 int RunLoop(Window& window, KioskSession& session, const Theme& theme, bool redraw_always) {
     int frames = 3; // draw a few frames after anything happens, then wait

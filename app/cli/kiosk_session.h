@@ -15,7 +15,7 @@
 namespace tapsheet {
 
 class KioskSession {
-public:
+  public:
     // writer may be null (screenshots): commands are then acked at once.
     KioskSession(const Pack& pack, std::unique_ptr<VisitWriter> writer);
 
@@ -32,7 +32,7 @@ public:
     // Staff-facing reasons when the store is failing or the pack is bad.
     void SetServiceProblem(std::string problem, std::string advice);
 
-private:
+  private:
     void ApplyOne(const Intent& intent, double now);
     Ticket Submit(const StoreCommand& command);
 

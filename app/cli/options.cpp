@@ -21,30 +21,42 @@ bool ParseSize(std::string_view text, int& width, int& height) {
 }
 
 bool ParseBackend(std::string_view text, Backend& backend) {
-    if (text == "sdl") backend = Backend::Sdl;
-    else if (text == "glfw") backend = Backend::Glfw;
-    else return false;
+    if (text == "sdl")
+        backend = Backend::Sdl;
+    else if (text == "glfw")
+        backend = Backend::Glfw;
+    else
+        return false;
     return true;
 }
 
 bool ApplyOption(std::string_view name, const std::string& value, CommonOptions& o, std::string* error) {
-    if (name == "--content") o.content = value;
-    else if (name == "--db") o.db = value;
-    else if (name == "--kiosk-id") o.kiosk_id = value;
-    else if (name == "--role") o.role = value;
-    else if (name == "--screen") o.screen = value;
-    else if (name == "--out") o.out = value;
-    else if (name == "--lang") o.lang = value;
+    if (name == "--content")
+        o.content = value;
+    else if (name == "--db")
+        o.db = value;
+    else if (name == "--kiosk-id")
+        o.kiosk_id = value;
+    else if (name == "--role")
+        o.role = value;
+    else if (name == "--screen")
+        o.screen = value;
+    else if (name == "--out")
+        o.out = value;
+    else if (name == "--lang")
+        o.lang = value;
     else if (name == "--redraw") {
         if (value != "always" && value != "on-change")
             return *error = "--redraw takes on-change (default) or always, not '" + value + "'", false;
         o.redraw_always = value == "always";
     } else if (name == "--backend") {
-        if (!ParseBackend(value, o.backend)) return *error = "--backend takes sdl or glfw, not '" + value + "'", false;
+        if (!ParseBackend(value, o.backend))
+            return *error = "--backend takes sdl or glfw, not '" + value + "'", false;
     } else if (name == "--windowed" || name == "--size") {
         o.windowed = true;
         if (!ParseSize(value, o.width, o.height))
-            return *error = std::string(name) + " takes WIDTHxHEIGHT, e.g. 1280x800, not '" + value + "'", false;
+            return *error = std::string(name) + " takes WIDTHxHEIGHT, e.g. 1280x800, not '" + value + "'",
+                   false;
     } else if (name == "--dpi") {
         char* end = nullptr;
         o.dpi = std::strtof(value.c_str(), &end);
@@ -98,9 +110,12 @@ std::string DefaultDatabasePath() {
     std::filesystem::path dir;
     const char* data_home = std::getenv("XDG_DATA_HOME");
     const char* home = std::getenv("HOME");
-    if (data_home && *data_home) dir = std::filesystem::path(data_home) / "tapsheet";
-    else if (home && *home) dir = std::filesystem::path(home) / ".local" / "share" / "tapsheet";
-    else dir = std::filesystem::current_path();
+    if (data_home && *data_home)
+        dir = std::filesystem::path(data_home) / "tapsheet";
+    else if (home && *home)
+        dir = std::filesystem::path(home) / ".local" / "share" / "tapsheet";
+    else
+        dir = std::filesystem::current_path();
     std::error_code ignored;
     std::filesystem::create_directories(dir, ignored);
     return (dir / "tapsheet.db").string();

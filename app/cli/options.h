@@ -9,13 +9,13 @@
 namespace tapsheet {
 
 struct CommonOptions {
-    std::string content;     // --content FILE (default: the installed default pack)
-    std::string db;          // --db FILE (default: under the user's data directory)
+    std::string content; // --content FILE (default: the installed default pack)
+    std::string db;      // --db FILE (default: under the user's data directory)
     Backend backend = Backend::Sdl;
-    bool windowed = false;   // --windowed WxH
+    bool windowed = false; // --windowed WxH
     int width = 1280;
     int height = 800;
-    float dpi = 96;          // --dpi N: the screen's real DPI sizes the 15 mm touch targets
+    float dpi = 96; // --dpi N: the screen's real DPI sizes the 15 mm touch targets
     std::string kiosk_id = "kiosk-1";
     bool help = false;
     bool redraw_always = false; // --redraw always: draw every frame (benchmarks compare against it)

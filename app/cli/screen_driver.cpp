@@ -48,7 +48,7 @@ bool DriveToScreen(KioskSession& session, const std::string& screen, const std::
     Flow& flow = session.GetFlow();
     if (screen == "attract") return true;
     if (screen == "out-of-service") {
-        session.SetServiceProblem("The database file is read-only: /var/lib/tapsheet/tapsheet.db (example).",
+        session.SetServiceProblem("The database file is read-only: /var/lib/tapsheet/tapsheet.db",
                                   "Check the disk or USB stick is writable and has space, then restart the "
                                   "kiosk. Every answer stored so far is kept.");
         return true;

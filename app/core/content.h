@@ -134,12 +134,12 @@ struct KioskSettings {
 
 struct Pack {
     std::string id;
-    std::string source_path;  // file it was loaded from
-    std::string source_text;  // the TOML as read, stored with results
-    std::string source_hash;  // hex SHA-256 of source_text
-    LocalText title;          // event title
+    std::string source_path; // file it was loaded from
+    std::string source_text; // the TOML as read, stored with results
+    std::string source_hash; // hex SHA-256 of source_text
+    LocalText title;         // event title
     LocalText subtitle;
-    LocalText attract_prompt; // "Tap to start"
+    LocalText attract_prompt;        // "Tap to start"
     std::vector<Language> languages; // first is the default
     UiStrings ui;
     KioskSettings kiosk;

@@ -48,7 +48,7 @@ struct FlowTiming {
 };
 
 class Flow {
-public:
+  public:
     explicit Flow(const Pack& pack, FlowTiming timing = {});
 
     // Intents. Each returns false when ignored (guard time, pending save, wrong screen).
@@ -101,7 +101,7 @@ public:
     bool IsSelected(const std::string& item_id) const;
     bool CanProceed() const; // the draft has something to save
 
-private:
+  private:
     std::uint64_t Emit(StoreCommand command);
     void SaveCurrent(bool skipped, double now);
     StepAnswer BuildAnswer(bool skipped) const;

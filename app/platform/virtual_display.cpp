@@ -196,7 +196,10 @@ std::shared_ptr<VirtualDisplay> EnsureDisplay(int width, int height, std::string
                            "Xvfb started on :" + std::to_string(number) + " but accepts no connections.");
         return nullptr;
     }
-    auto display = std::make_shared<VirtualDisplay>(pid, ":" + std::to_string(number));
+    // Built with append: GCC 12's -Wrestrict misfires on ":" + std::string at -O2.
+    std::string name(":");
+    name.append(std::to_string(number));
+    auto display = std::make_shared<VirtualDisplay>(pid, name);
     setenv("DISPLAY", display->Name().c_str(), 1);
     return display;
 }

@@ -6,9 +6,9 @@ namespace tapsheet {
 
 namespace {
 
-const ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                    ImGuiWindowFlags_NoScrollWithMouse;
+const ImGuiWindowFlags kRootFlags =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
 
 void BeginRoot(const char* name, ImU32 background) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -50,14 +50,18 @@ void DrawStep(UiFrame& ui, const KioskView& view, Intents& out) {
     // The body scrolls (by finger) between a fixed header and footer.
     float body_h = ImGui::GetContentRegionAvail().y - StepFooterHeight(ui) - ui.theme.Gap();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
-    ImGui::BeginChild("body", ImVec2(column, body_h), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    // The scrollbar lives in the right margin, always, so the body's content
+    // lines up with header and footer whether or not it scrolls.
+    float gutter = ImGui::GetStyle().ScrollbarSize;
+    ImGui::BeginChild("body", ImVec2(column + gutter, body_h), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
+                          ImGuiWindowFlags_AlwaysVerticalScrollbar);
     DragToScroll();
     float body_w = ImGui::GetContentRegionAvail().x;
     DrawStepPrompt(ui, view, body_w);
     DrawStepBody(ui, view, body_w, out);
     ImGui::Dummy(ImVec2(1, ui.theme.Gap()));
-    ScrollFade(ui.theme.colors.background, ui.theme.U(1.5f));
+    ScrollFade(ui.theme, ui.theme.colors.background);
     ImGui::EndChild();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
     ImGui::BeginGroup();

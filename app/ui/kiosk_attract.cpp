@@ -19,7 +19,8 @@ void DrawAttract(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::SetCursorPos(ImVec2(x, top));
     TextCentered(ui.theme.title, ui.theme.colors.text, local.T(pack.title), width);
     ImGui::SetCursorPosX(x);
-    if (!pack.subtitle.Empty()) TextCentered(ui.theme.heading, ui.theme.colors.text_muted, local.T(pack.subtitle), width);
+    if (!pack.subtitle.Empty())
+        TextCentered(ui.theme.heading, ui.theme.colors.text_muted, local.T(pack.subtitle), width);
     ImGui::Dummy(ImVec2(1, ui.theme.U(1.2f)));
     float start_w = std::min(width, ui.theme.U(18));
     ImGui::SetCursorPosX(x + (width - start_w) * 0.5f);
@@ -32,7 +33,8 @@ void DrawAttract(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::Dummy(ImVec2(1, ui.theme.U(0.4f)));
     std::size_t count = pack.languages.size() - 1;
     float gap = ui.theme.Gap();
-    float lang_w = std::min(ui.theme.U(10), (width - gap * static_cast<float>(count - 1)) / static_cast<float>(count));
+    float lang_w =
+        std::min(ui.theme.U(10), (width - gap * static_cast<float>(count - 1)) / static_cast<float>(count));
     float row_w = lang_w * static_cast<float>(count) + gap * static_cast<float>(count - 1);
     float row_x = x + (width - row_w) * 0.5f;
     float row_y = ImGui::GetCursorPosY();
@@ -40,8 +42,8 @@ void DrawAttract(UiFrame& ui, const KioskView& view, Intents& out) {
         const Language& language = pack.languages[i];
         ImGui::SetCursorPos(ImVec2(row_x + static_cast<float>(i - 1) * (lang_w + gap), row_y));
         std::string id = "lang-" + language.code;
-        if (TapButton(ui, id.c_str(), language.name, ImVec2(lang_w, ui.theme.TargetHeight()), ButtonKind::Secondary,
-                      view.flow.Accepts(ui.now)))
+        if (TapButton(ui, id.c_str(), language.name, ImVec2(lang_w, ui.theme.TargetHeight()),
+                      ButtonKind::Secondary, view.flow.Accepts(ui.now)))
             out.push_back(Intent::Of(Intent::Kind::Start, language.code));
     }
 }

@@ -17,22 +17,31 @@ void DrawProgress(UiFrame& ui, const KioskView& view, float width) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float label_w = ui.theme.body->CalcTextSizeA(ui.theme.unit, FLT_MAX, 0, label.c_str()).x;
-    draw->AddText(ui.theme.body, ui.theme.unit, ImVec2(pos.x + width - label_w, pos.y), ui.theme.colors.text_muted,
-                  label.c_str());
+    draw->AddText(ui.theme.body, ui.theme.unit, ImVec2(pos.x + width - label_w, pos.y),
+                  ui.theme.colors.text_muted, label.c_str());
     const Step& step = flow.CurrentStep();
     float title_w = width - label_w - ui.theme.Gap();
-    if (!step.title.Empty())
-        draw->AddText(ui.theme.body_bold, ui.theme.unit, pos, ui.theme.colors.primary, ui.T(step.title).c_str(),
-                      nullptr, title_w);
-    float row_h = std::max(ui.theme.unit, TextHeight(ui.theme.body_bold, ui.T(step.title), title_w));
+    // One line, cut with an ellipsis if long, so the header never changes height.
+    if (!step.title.Empty()) {
+        const std::string& title = ui.T(step.title);
+        ImGui::PushFont(ui.theme.body_bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui.theme.colors.primary);
+        ImVec2 max(pos.x + title_w, pos.y + ui.theme.unit);
+        ImGui::RenderTextEllipsis(draw, pos, max, max.x, max.x, title.c_str(), nullptr, nullptr);
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    float row_h = ui.theme.unit;
     float gap = ui.theme.U(0.25f);
     float seg_w = (width - gap * static_cast<float>(total - 1)) / static_cast<float>(total);
     float seg_h = ui.theme.U(0.3f);
     float bar_y = pos.y + row_h + ui.theme.U(0.3f);
     for (std::size_t i = 0; i < total; ++i) {
         ImVec2 a(pos.x + static_cast<float>(i) * (seg_w + gap), bar_y);
-        ImU32 color = i <= current ? ui.theme.colors.primary : ui.theme.colors.pressed_surface;
-        draw->AddRectFilled(a, ImVec2(a.x + seg_w, a.y + seg_h), color, seg_h * 0.5f);
+        if (i <= current)
+            draw->AddRectFilled(a, ImVec2(a.x + seg_w, a.y + seg_h), ui.theme.colors.primary, seg_h * 0.5f);
+        else
+            draw->AddRect(a, ImVec2(a.x + seg_w, a.y + seg_h), ui.theme.colors.track, seg_h * 0.5f, 0, 1.5f);
     }
     ImGui::Dummy(ImVec2(width, bar_y + seg_h - pos.y));
 }
@@ -54,7 +63,9 @@ void DrawStepPrompt(UiFrame& ui, const KioskView& view, float width) {
     TextBlock(font, ui.theme.colors.text, prompt, width);
 }
 
-float StepFooterHeight(const UiFrame& ui) { return ui.theme.TargetHeight(); }
+float StepFooterHeight(const UiFrame& ui) {
+    return ui.theme.TargetHeight();
+}
 
 void DrawStepFooter(UiFrame& ui, const KioskView& view, float width, Intents& out) {
     const Flow& flow = view.flow;
@@ -66,25 +77,30 @@ void DrawStepFooter(UiFrame& ui, const KioskView& view, float width, Intents& ou
     float y0 = ImGui::GetCursorPosY();
     bool accepts = flow.Accepts(ui.now);
     if (flow.CanGoBack()) {
-        if (TapButton(ui, "back", "\xE2\x80\xB9 " + ui.T(s.back), ImVec2(button_w, h), ButtonKind::Secondary, accepts))
+        if (TapButton(ui, "back", "\xE2\x80\xB9 " + ui.T(s.back), ImVec2(button_w, h), ButtonKind::Secondary,
+                      accepts))
             out.push_back(Intent::Of(Intent::Kind::Back));
     }
-    if (flow.CurrentStep().skippable) {
-        ImGui::SetCursorPos(ImVec2(x0 + button_w + gap, y0));
-        if (TapButton(ui, "skip", ui.T(s.skip), ImVec2(button_w, h), ButtonKind::Quiet, accepts))
-            out.push_back(Intent::Of(Intent::Kind::Skip));
-    }
     // A single-choice poll answers on tap; Next appears there only when
-    // coming back to an answered poll.
+    // coming back to an answered poll, and Skip takes its place otherwise.
     const Step& step = flow.CurrentStep();
     bool single_poll = step.kind == StepKind::Poll && !step.poll.multi;
-    if (single_poll && !flow.CanProceed() && !flow.Saving()) return;
+    bool show_next = !single_poll || flow.CanProceed() || flow.Saving();
+    if (step.skippable) {
+        float skip_x = x0 + (show_next ? 1 : 2) * (button_w + gap);
+        ImGui::SetCursorPos(ImVec2(skip_x, y0));
+        if (TapButton(ui, "skip", ui.T(s.skip), ImVec2(button_w, h), ButtonKind::Secondary, accepts))
+            out.push_back(Intent::Of(Intent::Kind::Skip));
+    }
+    if (!show_next) return;
     ImGui::SetCursorPos(ImVec2(x0 + 2 * (button_w + gap), y0));
     // "Saving…" shows only if the disk is slow, so a fast commit never flickers.
     bool slow = flow.Saving() && ui.now - flow.SavingSince() > 0.15;
-    std::string label = slow ? ui.T(s.saving) : (flow.IsLastStep() ? ui.T(s.finish) : ui.T(s.next) + " \xE2\x80\xBA");
+    std::string label =
+        slow ? ui.T(s.saving) : (flow.IsLastStep() ? ui.T(s.finish) : ui.T(s.next) + " \xE2\x80\xBA");
     bool enabled = accepts && flow.CanProceed();
-    if (TapButton(ui, "next", label, ImVec2(button_w, h), ButtonKind::Primary, enabled || flow.Saving()) && enabled)
+    if (TapButton(ui, "next", label, ImVec2(button_w, h), ButtonKind::Primary, enabled || flow.Saving()) &&
+        enabled)
         out.push_back(Intent::Of(Intent::Kind::Next));
 }
 

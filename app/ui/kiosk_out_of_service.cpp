@@ -2,18 +2,33 @@
 
 namespace tapsheet {
 
-// For staff, not attendees: what is wrong and what to do. No buttons: the
-// kiosk takes no answers until someone fixes it and restarts it.
+// Two audiences: passers-by get one large, calm sentence; staff get what is
+// wrong and what to do, smaller, below a rule. No buttons: the kiosk takes no
+// answers until someone fixes it and restarts it.
 void DrawOutOfService(UiFrame& ui, const KioskView& view) {
     const Palette& p = ui.theme.colors;
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float width = std::min(avail.x, ui.theme.U(44));
-    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + (avail.x - width) * 0.5f, avail.y * 0.15f));
-    ImGui::BeginGroup();
-    TextBlock(ui.theme.title, p.warning, "Out of service", width);
-    TextBlock(ui.theme.body, p.danger_text, "Sorry, this kiosk is not taking answers right now.", width);
+    float width = std::min(avail.x, ui.theme.U(40));
+    float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f;
+    const char* headline = "Out of service";
+    const char* sorry = "Sorry, this kiosk is not taking answers right now.";
+    float staff_h = TextHeight(ui.theme.body, view.service_problem, width) +
+                    TextHeight(ui.theme.body, view.service_advice, width) + ui.theme.U(3);
+    float public_h = TextHeight(ui.theme.title, headline, width) + TextHeight(ui.theme.heading, sorry, width);
+    float top = std::max(ImGui::GetCursorPosY(), (ImGui::GetWindowHeight() - public_h - staff_h) * 0.4f);
+    ImGui::SetCursorPos(ImVec2(x, top));
+    TextCentered(ui.theme.title, p.warning, headline, width);
+    ImGui::SetCursorPosX(x);
+    TextCentered(ui.theme.heading, p.danger_text, sorry, width);
+    ImGui::Dummy(ImVec2(1, ui.theme.U(1.2f)));
+    ImVec2 rule = ImGui::GetCursorScreenPos();
+    rule.x = ImGui::GetWindowPos().x + x;
+    ImGui::GetWindowDrawList()->AddLine(rule, ImVec2(rule.x + width, rule.y), p.danger_text,
+                                        ui.theme.U(0.05f));
     ImGui::Dummy(ImVec2(1, ui.theme.U(0.6f)));
-    TextBlock(ui.theme.body_bold, p.danger_text, "For staff:", width);
+    ImGui::SetCursorPosX(x);
+    ImGui::BeginGroup();
+    TextBlock(ui.theme.body_bold, p.danger_text, "For staff", width);
     TextBlock(ui.theme.body, p.danger_text, view.service_problem, width);
     TextBlock(ui.theme.body, p.danger_text, view.service_advice, width);
     ImGui::EndGroup();

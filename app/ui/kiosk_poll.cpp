@@ -8,7 +8,8 @@ void DrawPoll(UiFrame& ui, const KioskView& view, float width, Intents& out) {
     const Flow& flow = view.flow;
     const PollStep& poll = flow.CurrentStep().poll;
     const UiStrings& s = flow.GetPack().ui;
-    TextBlock(ui.theme.body, ui.theme.colors.text_muted, ui.T(poll.multi ? s.choose_any : s.choose_one), width);
+    TextBlock(ui.theme.body, ui.theme.colors.text_muted, ui.T(poll.multi ? s.choose_any : s.choose_one),
+              width);
     for (const Option& option : poll.options) {
         const std::string& label = ui.T(option.label);
         bool selected = flow.IsSelected(option.id);

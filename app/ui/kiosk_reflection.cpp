@@ -16,8 +16,7 @@ void DrawQuestions(UiFrame& ui, const std::vector<LocalText>& questions, float w
         float h = TextHeight(ui.theme.body, text, text_w) + 2 * pad;
         ImVec2 min = ImGui::GetCursorScreenPos();
         ImVec2 max(min.x + width, min.y + h);
-        draw->AddRectFilled(min, max, ui.theme.colors.surface, ui.theme.U(0.45f));
-        draw->AddRect(min, max, ui.theme.colors.border, ui.theme.U(0.45f), 0, ui.theme.U(0.06f));
+        draw->AddRectFilled(min, max, ui.theme.colors.card, ui.theme.U(0.45f));
         std::string number = std::to_string(i + 1);
         draw->AddText(ui.theme.heading, ui.theme.heading->FontSize, ImVec2(min.x + pad, min.y + pad * 0.7f),
                       ui.theme.colors.primary, number.c_str());

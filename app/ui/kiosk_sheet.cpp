@@ -35,7 +35,8 @@ void DrawProjectBox(UiFrame& ui, const KioskView& view, float width, Intents& ou
     TextBlock(ui.theme.body_bold, ui.theme.colors.primary, ui.T(sheet.project_prompt), width);
     std::string shown = project.empty() ? ui.T(view.flow.GetPack().ui.project_placeholder) : project;
     float h = ChipHeight(ui, shown, width);
-    if (TapButton(ui, "project", shown, ImVec2(width, h), ButtonKind::Option, view.flow.Accepts(ui.now)))
+    ButtonKind kind = project.empty() ? ButtonKind::Placeholder : ButtonKind::Option;
+    if (TapButton(ui, "project", shown, ImVec2(width, h), kind, view.flow.Accepts(ui.now)))
         out.push_back(Intent::Open(TextField::Project));
 }
 

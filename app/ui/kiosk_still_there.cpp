@@ -23,7 +23,8 @@ void DrawStillThere(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     // The dimmed layer is one big target that the card's buttons overlap.
-    ImRect everywhere(viewport->Pos, ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y));
+    ImRect everywhere(viewport->Pos,
+                      ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y));
     ImGui::SetCursorScreenPos(viewport->Pos);
     ImGui::SetNextItemAllowOverlap();
     Record(ui, "still-there-scrim", "", everywhere, true, false);

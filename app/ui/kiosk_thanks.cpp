@@ -8,12 +8,20 @@ void DrawThanksQuestions(UiFrame& ui, const Pack& pack, float width); // kiosk_r
 
 namespace {
 
+// What a person would type: no scheme, no "www.", no trailing slash.
+std::string ShortUrl(std::string url) {
+    for (const char* prefix : {"https://", "http://", "www."})
+        if (url.rfind(prefix, 0) == 0) url.erase(0, std::string(prefix).size());
+    if (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+}
+
 void DrawQrPanel(UiFrame& ui, const Pack& pack, float width) {
     if (pack.resources_url.empty()) return;
     float qr = std::min(width, ui.theme.U(9));
     TextBlock(ui.theme.body_bold, ui.theme.colors.text, ui.T(pack.ui.resources_label), width);
     QrCode(pack.resources_url, qr, ui.theme.colors.text, ui.theme.colors.surface);
-    TextBlock(ui.theme.body, ui.theme.colors.text_muted, pack.resources_url, width);
+    TextBlock(ui.theme.body, ui.theme.colors.text_muted, ShortUrl(pack.resources_url), width);
 }
 
 } // namespace
@@ -34,11 +42,14 @@ void DrawThanks(UiFrame& ui, const KioskView& view, Intents& out) {
     std::string label = ui.T(s.done) + " (" + std::to_string(left) + ")";
     if (TapButton(ui, "done", label, ImVec2(done_w, ui.theme.TargetHeight()), ButtonKind::Primary))
         out.push_back(Intent::Of(Intent::Kind::Done));
-    ImGui::SetCursorPos(ImVec2(x, row_y));
+    // The title sits on the button's centre line.
+    float title_h = TextHeight(ui.theme.title, ui.T(s.thanks_title), width - done_w - ui.theme.Gap());
+    ImGui::SetCursorPos(ImVec2(x, row_y + std::max(0.0f, (ui.theme.TargetHeight() - title_h) * 0.5f)));
     ImGui::BeginGroup();
     TextBlock(ui.theme.title, ui.theme.colors.text, ui.T(s.thanks_title), width - done_w - ui.theme.Gap());
     ImGui::EndGroup();
-    ImGui::SetCursorPos(ImVec2(x, std::max(ImGui::GetCursorPosY(), row_y + ui.theme.TargetHeight() + ui.theme.Gap())));
+    ImGui::SetCursorPos(
+        ImVec2(x, std::max(ImGui::GetCursorPosY(), row_y + ui.theme.TargetHeight() + ui.theme.Gap())));
     TextBlock(ui.theme.body, ui.theme.colors.text_muted, ui.T(s.thanks_body), width);
     float body_h = ImGui::GetContentRegionAvail().y;
     ImGui::SetCursorPosX(x);
@@ -57,7 +68,7 @@ void DrawThanks(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::BeginGroup();
     DrawQrPanel(ui, pack, qr_w);
     ImGui::EndGroup();
-    ScrollFade(ui.theme.colors.background, ui.theme.U(1.5f));
+    ScrollFade(ui.theme, ui.theme.colors.background);
     ImGui::EndChild();
 }
 

@@ -12,9 +12,23 @@ namespace tapsheet {
 
 struct Intent {
     enum class Kind {
-        Start, Choose, Toggle, Mark, Next, Skip, Back, Done, RemoveOwn,
-        OpenText, TypeText, Backspace, CloseText, KeyboardShift, KeyboardLayer,
-        StillHere, StartOver,
+        Start,
+        Choose,
+        Toggle,
+        Mark,
+        Next,
+        Skip,
+        Back,
+        Done,
+        RemoveOwn,
+        OpenText,
+        TypeText,
+        Backspace,
+        CloseText,
+        KeyboardShift,
+        KeyboardLayer,
+        StillHere,
+        StartOver,
     };
     Kind kind = Kind::Next;
     std::string id; // option, benefit or domain id; language code for Start; typed text

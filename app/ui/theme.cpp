@@ -49,7 +49,9 @@ ImFont* AddFont(const std::string& path, float size, const Theme& theme) {
     return ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), size, &config, theme.glyph_ranges.Data);
 }
 
-ImVec4 ToVec4(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+ImVec4 ToVec4(ImU32 c) {
+    return ImGui::ColorConvertU32ToFloat4(c);
+}
 
 void ApplyStyle(const Theme& theme) {
     ImGuiStyle& style = ImGui::GetStyle();
@@ -59,7 +61,7 @@ void ApplyStyle(const Theme& theme) {
     style.FramePadding = ImVec2(theme.U(0.6f), theme.U(0.4f));
     style.WindowRounding = 0;
     style.FrameRounding = theme.U(0.4f);
-    style.ScrollbarSize = theme.U(0.5f);
+    style.ScrollbarSize = theme.U(0.35f);
     style.ScrollbarRounding = theme.U(0.25f);
     style.WindowBorderSize = 0;
     style.TouchExtraPadding = ImVec2(0, 0);
@@ -89,15 +91,16 @@ float BodyFontSize(int width, int height, float dpi) {
     // screen; beyond that, size by the screen so layouts keep their
     // proportions (a 1080p screen shows the same amount as a 7" one, larger).
     float by_screen = std::min(height / 27.0f, width / 30.0f);
-    float by_dpi = dpi * 3.8f / 25.4f;
-    return std::round(std::max({by_screen, by_dpi, 20.0f}));
+    float by_dpi = dpi * 4.2f / 25.4f;
+    return std::round(std::max({by_screen, by_dpi, 22.0f}));
 }
 
 bool SetupTheme(Theme& theme, int width, int height, float dpi, std::string* error) {
     std::string regular = FirstExisting(kRegularFonts);
     std::string bold = FirstExisting(kBoldFonts);
     if (regular.empty() || bold.empty()) {
-        if (error) *error = "No Noto Sans or DejaVu Sans font found; run deploy/install-deps.sh (fonts-noto-core).";
+        if (error)
+            *error = "No Noto Sans or DejaVu Sans font found; run deploy/install-deps.sh (fonts-noto-core).";
         return false;
     }
     theme.dpi = dpi;

@@ -23,6 +23,8 @@ struct Palette {
     ImU32 selected_fill = IM_COL32(11, 95, 165, 255);
     ImU32 least = IM_COL32(166, 60, 0, 255); // orange-brown, distinct from blue for colour-blind eyes
     ImU32 pressed_surface = IM_COL32(226, 232, 240, 255);
+    ImU32 track = IM_COL32(135, 135, 145, 255); // unfilled progress: 3:1 against the page
+    ImU32 card = IM_COL32(232, 238, 245, 255);  // static text cards: tinted, no border
     ImU32 scrim = IM_COL32(20, 20, 28, 200);
     ImU32 danger_bg = IM_COL32(40, 10, 10, 255);
     ImU32 danger_text = IM_COL32(255, 235, 230, 255);
@@ -34,8 +36,8 @@ struct Theme {
     ImFont* body_bold = nullptr;
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
-    float unit = 20;           // body font size in pixels
-    float target_min = 57;     // 15 mm at the screen DPI, in pixels
+    float unit = 20;       // body font size in pixels
+    float target_min = 57; // 15 mm at the screen DPI, in pixels
     float dpi = 96;
     Palette colors;
     ImVector<ImWchar> glyph_ranges; // must outlive the font atlas build

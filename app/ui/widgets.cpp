@@ -4,9 +4,12 @@
 
 #include <qrencode.h>
 
+#include <cmath>
+
 namespace tapsheet {
 
-void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled, bool text) {
+void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled,
+            bool text) {
     if (!ui.targets) return;
     ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     // Vertically whole (a finger can reach all of it) and not off to a side.
@@ -45,6 +48,8 @@ ButtonColors ColorsFor(const Palette& p, ButtonKind kind, bool enabled) {
         return {p.least, p.primary_pressed, p.on_primary, p.least};
     case ButtonKind::Quiet:
         return {p.background, p.pressed_surface, p.primary, p.background};
+    case ButtonKind::Placeholder:
+        return {p.surface, p.pressed_surface, p.text_muted, p.border};
     case ButtonKind::Option:
     case ButtonKind::Secondary:
         break;
@@ -54,7 +59,8 @@ ButtonColors ColorsFor(const Palette& p, ButtonKind kind, bool enabled) {
 
 } // namespace
 
-bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size, ButtonKind kind, bool enabled) {
+bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size, ButtonKind kind,
+               bool enabled) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImVec2 pos = window->DC.CursorPos;
     ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
@@ -67,11 +73,12 @@ bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size
     float rounding = ui.theme.U(0.45f);
     draw->AddRectFilled(bb.Min, bb.Max, held ? c.fill_held : c.fill, rounding);
     if (kind != ButtonKind::Quiet) draw->AddRect(bb.Min, bb.Max, c.border, rounding, 0, ui.theme.U(0.1f));
-    ImFont* font = kind == ButtonKind::Option ? ui.theme.body : ui.theme.body_bold;
+    bool left = kind == ButtonKind::Option || kind == ButtonKind::Placeholder;
+    ImFont* font = left ? ui.theme.body : ui.theme.body_bold;
     float pad = ui.theme.U(0.8f);
     float wrap = size.x - 2 * pad;
     ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
-    float x = kind == ButtonKind::Option ? bb.Min.x + pad : bb.Min.x + (size.x - text_size.x) * 0.5f;
+    float x = left ? bb.Min.x + pad : bb.Min.x + (size.x - text_size.x) * 0.5f;
     ImVec2 text_pos(x, bb.Min.y + (size.y - text_size.y) * 0.5f);
     draw->AddText(font, font->FontSize, text_pos, c.text, text.c_str(), nullptr, wrap);
     return pressed;
@@ -83,30 +90,47 @@ void DrawIcon(ImDrawList* draw, Icon icon, ImVec2 centre, float size, ImU32 colo
     float h = size * 0.5f;
     if (icon == Icon::Shift) {
         ImVec2 points[7] = {
-            {centre.x, centre.y - h},           {centre.x + h, centre.y},
-            {centre.x + h * 0.45f, centre.y},   {centre.x + h * 0.45f, centre.y + h},
-            {centre.x - h * 0.45f, centre.y + h}, {centre.x - h * 0.45f, centre.y},
+            {centre.x, centre.y - h},
+            {centre.x + h, centre.y},
+            {centre.x + h * 0.45f, centre.y},
+            {centre.x + h * 0.45f, centre.y + h},
+            {centre.x - h * 0.45f, centre.y + h},
+            {centre.x - h * 0.45f, centre.y},
             {centre.x - h, centre.y},
         };
         draw->AddPolyline(points, 7, color, ImDrawFlags_Closed, thickness);
         return;
     }
+    if (icon == Icon::Space) {
+        // The space bar's bracket: a line with short ends turned up.
+        ImVec2 points[4] = {{centre.x - h * 1.4f, centre.y - h * 0.3f},
+                            {centre.x - h * 1.4f, centre.y + h * 0.3f},
+                            {centre.x + h * 1.4f, centre.y + h * 0.3f},
+                            {centre.x + h * 1.4f, centre.y - h * 0.3f}};
+        draw->AddPolyline(points, 4, color, ImDrawFlags_None, thickness);
+        return;
+    }
     // Backspace: a tag pointing left with a cross in it.
     ImVec2 points[5] = {
-        {centre.x - h * 1.2f, centre.y}, {centre.x - h * 0.5f, centre.y - h * 0.7f},
-        {centre.x + h * 1.1f, centre.y - h * 0.7f}, {centre.x + h * 1.1f, centre.y + h * 0.7f},
+        {centre.x - h * 1.2f, centre.y},
+        {centre.x - h * 0.5f, centre.y - h * 0.7f},
+        {centre.x + h * 1.1f, centre.y - h * 0.7f},
+        {centre.x + h * 1.1f, centre.y + h * 0.7f},
         {centre.x - h * 0.5f, centre.y + h * 0.7f},
     };
     draw->AddPolyline(points, 5, color, ImDrawFlags_Closed, thickness);
     float c = h * 0.3f;
     ImVec2 x_centre(centre.x + h * 0.3f, centre.y);
-    draw->AddLine(ImVec2(x_centre.x - c, x_centre.y - c), ImVec2(x_centre.x + c, x_centre.y + c), color, thickness);
-    draw->AddLine(ImVec2(x_centre.x - c, x_centre.y + c), ImVec2(x_centre.x + c, x_centre.y - c), color, thickness);
+    draw->AddLine(ImVec2(x_centre.x - c, x_centre.y - c), ImVec2(x_centre.x + c, x_centre.y + c), color,
+                  thickness);
+    draw->AddLine(ImVec2(x_centre.x - c, x_centre.y + c), ImVec2(x_centre.x + c, x_centre.y - c), color,
+                  thickness);
 }
 
 } // namespace
 
-bool TapIconButton(UiFrame& ui, const char* id, Icon icon, const std::string& label, ImVec2 size, ButtonKind kind) {
+bool TapIconButton(UiFrame& ui, const char* id, Icon icon, const std::string& label, ImVec2 size,
+                   ButtonKind kind) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImVec2 pos = window->DC.CursorPos;
     ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
@@ -147,7 +171,9 @@ bool Chip(UiFrame& ui, const char* id, const std::string& text, bool selected, f
     ImVec2 box_max(box_min.x + box, box_min.y + box);
     ImU32 ink = selected ? p.on_primary : p.text;
     draw->AddRect(box_min, box_max, ink, ui.theme.U(0.2f), 0, ui.theme.U(0.12f));
-    if (selected) ImGui::RenderCheckMark(draw, ImVec2(box_min.x + box * 0.15f, box_min.y + box * 0.15f), ink, box * 0.7f);
+    if (selected)
+        ImGui::RenderCheckMark(draw, ImVec2(box_min.x + box * 0.15f, box_min.y + box * 0.15f), ink,
+                               box * 0.7f);
     float text_x = box_max.x + ui.theme.U(0.6f);
     float wrap = bb.Max.x - text_x - ui.theme.U(0.6f);
     float text_h = TextHeight(ui.theme.body, text, wrap);
@@ -168,19 +194,46 @@ void TextBlock(ImFont* font, ImU32 color, const std::string& text, float width) 
     ImGui::ItemSize(ImVec2(width, size.y));
 }
 
-// Centres each wrapped line on its own, as a heading on a poster would be.
+namespace {
+
+int LineCount(ImFont* font, const std::string& text, float width) {
+    return static_cast<int>(std::lround(TextHeight(font, text, width) / font->FontSize));
+}
+
+// The narrowest width that keeps the same number of lines: wrapped lines of
+// even length instead of one word left alone on the last line.
+float BalancedWidth(ImFont* font, const std::string& text, float width) {
+    int lines = LineCount(font, text, width);
+    if (lines <= 1) return width;
+    float lo = width / static_cast<float>(lines);
+    float hi = width;
+    for (int i = 0; i < 12; ++i) {
+        float mid = (lo + hi) * 0.5f;
+        if (LineCount(font, text, mid) > lines)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi + 1.0f;
+}
+
+} // namespace
+
+// Centres each wrapped line on its own, as a heading on a poster would be,
+// with lines balanced in length.
 void TextCentered(ImFont* font, ImU32 color, const std::string& text, float width) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImVec2 pos = window->DC.CursorPos;
     const char* line = text.c_str();
     const char* end = line + text.size();
     float y = pos.y;
+    float wrap = BalancedWidth(font, text, width);
     while (line < end) {
-        const char* line_end = font->CalcWordWrapPositionA(1.0f, line, end, width);
+        const char* line_end = font->CalcWordWrapPositionA(1.0f, line, end, wrap);
         if (line_end == line) line_end = line + 1;
         float line_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line, line_end).x;
-        window->DrawList->AddText(font, font->FontSize, ImVec2(pos.x + (width - line_w) * 0.5f, y), color, line,
-                                  line_end);
+        window->DrawList->AddText(font, font->FontSize, ImVec2(pos.x + (width - line_w) * 0.5f, y), color,
+                                  line, line_end);
         y += font->FontSize;
         line = line_end;
         while (line < end && (*line == ' ' || *line == '\n'))
@@ -194,23 +247,39 @@ void TextCentered(ImFont* font, ImU32 color, const std::string& text, float widt
 void DragToScroll() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) || !window->InnerRect.Contains(io.MouseClickedPos[0])) return;
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) || !window->InnerRect.Contains(io.MouseClickedPos[0]))
+        return;
     if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, ImGui::GetFontSize() * 0.6f)) return;
     ImGui::SetScrollY(window, window->Scroll.y - io.MouseDelta.y);
 }
 
 // Fades the clipped edge of a scrolling window, so a cut-off line reads as
 // "more this way" rather than as a rendering fault.
-void ScrollFade(ImU32 background, float height) {
+void ScrollFade(const Theme& theme, ImU32 background) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImDrawList* draw = window->DrawList;
     ImRect r = window->InnerRect;
+    float height = theme.U(1.0f);
     ImU32 clear = background & ~IM_COL32_A_MASK;
     draw->PushClipRect(r.Min, r.Max);
-    if (window->Scroll.y < window->ScrollMax.y - 1)
-        draw->AddRectFilledMultiColor(ImVec2(r.Min.x, r.Max.y - height), r.Max, clear, clear, background, background);
+    bool more_below = window->Scroll.y < window->ScrollMax.y - 1;
+    if (more_below)
+        draw->AddRectFilledMultiColor(ImVec2(r.Min.x, r.Max.y - height), r.Max, clear, clear, background,
+                                      background);
     if (window->Scroll.y > 1)
-        draw->AddRectFilledMultiColor(r.Min, ImVec2(r.Max.x, r.Min.y + height), background, background, clear, clear);
+        draw->AddRectFilledMultiColor(r.Min, ImVec2(r.Max.x, r.Min.y + height), background, background, clear,
+                                      clear);
+    if (more_below) {
+        // A round marker with a downward chevron, bottom right.
+        float radius = theme.U(0.9f);
+        ImVec2 centre(r.Max.x - radius - theme.U(0.3f), r.Max.y - radius - theme.U(0.2f));
+        draw->AddCircleFilled(centre, radius, theme.colors.primary);
+        float c = radius * 0.45f;
+        ImVec2 chevron[3] = {{centre.x - c, centre.y - c * 0.4f},
+                             {centre.x, centre.y + c * 0.6f},
+                             {centre.x + c, centre.y - c * 0.4f}};
+        draw->AddPolyline(chevron, 3, theme.colors.on_primary, ImDrawFlags_None, theme.U(0.15f));
+    }
     draw->PopClipRect();
 }
 

@@ -20,7 +20,7 @@ struct TapTarget {
     std::string label; // the visible text
     ImVec2 min, max;
     bool enabled = true;
-    bool visible = true; // wholly inside its (scrolled) window: a finger can reach it
+    bool visible = true;       // wholly inside its (scrolled) window: a finger can reach it
     ImVec2 clip_min, clip_max; // the visible part of its window
     unsigned int layer = 0;    // id of its top-level window: overlays are other layers
     bool text = true;          // label drawn as text (false: an icon stands for it)
@@ -37,7 +37,7 @@ struct UiFrame {
     const std::string& T(const LocalText& text) const { return text.Get(lang); }
 };
 
-enum class ButtonKind { Primary, Secondary, Option, Quiet, Danger };
+enum class ButtonKind { Primary, Secondary, Option, Quiet, Danger, Placeholder };
 
 // A tap on release inside `bb` for item `id`, unless the finger moved further
 // than a drag threshold. Adds the item to ImGui's layout itself.
@@ -47,7 +47,7 @@ bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size
                ButtonKind kind = ButtonKind::Secondary, bool enabled = true);
 
 // Drawn with shapes, since Noto Sans has no arrow glyphs.
-enum class Icon { Shift, Backspace };
+enum class Icon { Shift, Backspace, Space };
 bool TapIconButton(UiFrame& ui, const char* id, Icon icon, const std::string& label, ImVec2 size,
                    ButtonKind kind = ButtonKind::Secondary);
 
@@ -62,8 +62,9 @@ float TextHeight(ImFont* font, const std::string& text, float width);
 
 // Scrolls the current child window when a finger drags inside it.
 void DragToScroll();
-// Call last in a scrolling child: fades the edges that hide more content.
-void ScrollFade(ImU32 background, float height);
+// Call last in a scrolling child: fades the edges that hide more content
+// and shows a "more below" marker while there is some.
+void ScrollFade(const Theme& theme, ImU32 background);
 
 // Draws a QR code of `text` with its top-left at the cursor, `size` square.
 void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light);
@@ -71,6 +72,7 @@ void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light);
 // Fills "{n}" and "{total}" style placeholders.
 std::string Format(std::string pattern, const char* key, const std::string& value);
 
-void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled, bool text = true);
+void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled,
+            bool text = true);
 
 } // namespace tapsheet

@@ -81,8 +81,8 @@ Figures Measure(const std::string& binary, const std::string& redraw, double sec
     if (pid == 0) {
         dup2(pipe_fds[1], STDERR_FILENO);
         close(pipe_fds[0]);
-        execl(binary.c_str(), binary.c_str(), "kiosk", "--windowed", "800x480", "--db", db.c_str(), "--redraw",
-              redraw.c_str(), static_cast<char*>(nullptr));
+        execl(binary.c_str(), binary.c_str(), "kiosk", "--windowed", "800x480", "--db", db.c_str(),
+              "--redraw", redraw.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
     close(pipe_fds[1]);
@@ -99,7 +99,8 @@ Figures Measure(const std::string& binary, const std::string& redraw, double sec
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     long ticks_after = CpuTicks(pid);
     double elapsed = std::chrono::duration<double>(Clock::now() - measured_from).count();
-    double cpu_s = static_cast<double>(ticks_after - ticks_before) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    double cpu_s =
+        static_cast<double>(ticks_after - ticks_before) / static_cast<double>(sysconf(_SC_CLK_TCK));
     figures.cpu_percent = 100.0 * cpu_s / elapsed;
     figures.pss_kb = PssKb(pid);
     kill(pid, SIGTERM);
@@ -119,7 +120,8 @@ int main(int argc, char** argv) {
     }
     std::string binary = argv[1];
     double seconds = argc > 2 ? std::atof(argv[2]) : 10.0;
-    std::filesystem::path dir = std::filesystem::temp_directory_path() / ("tapsheet-bench-" + std::to_string(getpid()));
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("tapsheet-bench-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     std::string db = (dir / "bench.db").string();
     Figures idle = Measure(binary, "on-change", seconds, db);
@@ -129,12 +131,15 @@ int main(int argc, char** argv) {
     std::printf("  %-28s %12s %12s\n", "", "on-change", "always");
     std::printf("  %-28s %11.0f%% %11.0f%%\n", "CPU (% of one core)", idle.cpu_percent, busy.cpu_percent);
     std::printf("  %-28s %9.1f MB %9.1f MB\n", "PSS", idle.pss_kb / 1024.0, busy.pss_kb / 1024.0);
-    std::printf("  %-28s %9.0f ms %9.0f ms\n", "start to first frame", idle.first_frame_ms, busy.first_frame_ms);
+    std::printf("  %-28s %9.0f ms %9.0f ms\n", "start to first frame", idle.first_frame_ms,
+                busy.first_frame_ms);
     if (idle.cpu_percent > 0)
-        std::printf("  idle CPU is %.0fx less than drawing every frame\n", busy.cpu_percent / idle.cpu_percent);
+        std::printf("  idle CPU is %.0fx less than drawing every frame\n",
+                    busy.cpu_percent / idle.cpu_percent);
     else
-        std::printf("  idle CPU rounds to zero ticks (under 1/%ld s in %.0f s); drawing every frame used %.0f%%\n",
-                    sysconf(_SC_CLK_TCK), seconds, busy.cpu_percent);
+        std::printf(
+            "  idle CPU rounds to zero ticks (under 1/%ld s in %.0f s); drawing every frame used %.0f%%\n",
+            sysconf(_SC_CLK_TCK), seconds, busy.cpu_percent);
     std::printf("  targets: idle CPU < 2%%, PSS < 100 MB, first frame < 500 ms\n");
     return idle.first_frame_ms < 0 || busy.first_frame_ms < 0 ? 1 : 0;
 }

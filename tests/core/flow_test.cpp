@@ -5,7 +5,9 @@
 namespace tapsheet {
 namespace {
 
-LocalText Txt(const std::string& text) { return LocalText{{{"en", text}}}; }
+LocalText Txt(const std::string& text) {
+    return LocalText{{{"en", text}}};
+}
 
 Step Poll(const std::string& id, bool multi, std::vector<std::string> options, bool skippable = true) {
     Step step;

@@ -26,7 +26,8 @@ std::unique_ptr<VisitWriter> MakeWriter(const std::string& db, const Pack& pack)
 std::vector<std::string> ItemsOf(StoreReader& reader, const std::string& visit, const std::string& step) {
     std::vector<std::string> items;
     for (const StoredAnswer& answer : reader.Answers(visit))
-        if (answer.step_id == step) items.push_back(answer.item_id + (answer.value == "1" ? "" : "=" + answer.value));
+        if (answer.step_id == step)
+            items.push_back(answer.item_id + (answer.value == "1" ? "" : "=" + answer.value));
     return items;
 }
 
@@ -58,7 +59,7 @@ TEST(KioskFlow, WholeVisitLandsInTheDatabase) {
     for (const char* key : {"key-F", "key-l", "key-o", "key-w", "key-space"})
         ASSERT_TRUE(kiosk.Tap(key));
     ASSERT_TRUE(kiosk.Tap("key-layer-\xC3\xA2\xC5\xB5\xC3\xA1")); // accents
-    ASSERT_TRUE(kiosk.Tap("key-\xC5\xB5"));                         // ŵ
+    ASSERT_TRUE(kiosk.Tap("key-\xC5\xB5"));                       // ŵ
     ASSERT_TRUE(kiosk.Tap("key-done"));
     EXPECT_EQ(kiosk.GetFlow().Draft().project, "Flow \xC5\xB5");
     kiosk.Advance(0.5);
@@ -149,7 +150,8 @@ TEST(KioskFlow, WalkAwayIsAbandonedAndForgotten) {
     ASSERT_TRUE(kiosk.WaitSaved());
     StoreReader reader(db);
     ASSERT_EQ(reader.Visit(visit)->status, "abandoned");
-    EXPECT_EQ(ItemsOf(reader, visit, "aim"), std::vector<std::string>{"service-goal"}) << "answers given still count";
+    EXPECT_EQ(ItemsOf(reader, visit, "aim"), std::vector<std::string>{"service-goal"})
+        << "answers given still count";
     // The next person starts clean.
     kiosk.Advance(1);
     ASSERT_TRUE(kiosk.TapAndSettle("Tap to start"));

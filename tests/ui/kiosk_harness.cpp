@@ -10,7 +10,8 @@
 
 namespace tapsheet {
 
-KioskHarness::KioskHarness(const Pack& pack, std::unique_ptr<VisitWriter> writer, int width, int height, float dpi)
+KioskHarness::KioskHarness(const Pack& pack, std::unique_ptr<VisitWriter> writer, int width, int height,
+                           float dpi)
     : session_(pack, std::move(writer)) {
     context_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(context_);
@@ -25,7 +26,9 @@ KioskHarness::KioskHarness(const Pack& pack, std::unique_ptr<VisitWriter> writer
     Frame();
 }
 
-KioskHarness::~KioskHarness() { ImGui::DestroyContext(context_); }
+KioskHarness::~KioskHarness() {
+    ImGui::DestroyContext(context_);
+}
 
 Intents KioskHarness::Frame() {
     ImGui::SetCurrentContext(context_);
@@ -92,7 +95,8 @@ bool KioskHarness::ScrollIntoView(const std::string& id_or_label) {
         // A finger's first movement within the drag threshold scrolls nothing.
         dy += (dy < 0 ? -1.0f : 1.0f) * (theme_.U(0.6f) + margin);
         dy = std::clamp(dy, -span, span);
-        ImVec2 from((target->clip_min.x + target->clip_max.x) * 0.5f, (target->clip_min.y + target->clip_max.y) * 0.5f);
+        ImVec2 from((target->clip_min.x + target->clip_max.x) * 0.5f,
+                    (target->clip_min.y + target->clip_max.y) * 0.5f);
         Press(from);
         for (int i = 1; i <= 6; ++i) {
             io.AddMousePosEvent(from.x, from.y + dy * static_cast<float>(i) / 6);
@@ -159,11 +163,13 @@ void KioskHarness::Swipe(const std::string& id_or_label, float dx, float dy) {
     return ::testing::AssertionSuccess();
 }
 
-std::string DefaultPackPath() { return std::string(TAPSHEET_SOURCE_DIR) + "/assets/content/default.toml"; }
+std::string DefaultPackPath() {
+    return std::string(TAPSHEET_SOURCE_DIR) + "/assets/content/default.toml";
+}
 
 std::string TempDir(const std::string& name) {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("tapsheet-test-" + name + "-" + std::to_string(::getpid()));
+    std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("tapsheet-test-" + name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir.string();

@@ -16,8 +16,9 @@
 namespace tapsheet {
 
 class KioskHarness {
-public:
-    KioskHarness(const Pack& pack, std::unique_ptr<VisitWriter> writer, int width, int height, float dpi = 96);
+  public:
+    KioskHarness(const Pack& pack, std::unique_ptr<VisitWriter> writer, int width, int height,
+                 float dpi = 96);
     ~KioskHarness();
 
     // One frame: draw, render, apply intents, pump the store.
@@ -47,7 +48,7 @@ public:
     double Now() const { return now_; }
     ImGuiContext* Context() const { return context_; }
 
-private:
+  private:
     void Press(ImVec2 at);
     void Release();
 

@@ -18,13 +18,14 @@ struct Case {
 };
 
 std::string Name(const Case& c) {
-    return std::string(c.pack) + " " + c.screen + " " + std::to_string(c.width) + "x" + std::to_string(c.height) +
-           " @" + std::to_string(static_cast<int>(c.dpi)) + "dpi";
+    return std::string(c.pack) + " " + c.screen + " " + std::to_string(c.width) + "x" +
+           std::to_string(c.height) + " @" + std::to_string(static_cast<int>(c.dpi)) + "dpi";
 }
 
 bool Overlap(const TapTarget& a, const TapTarget& b) {
     float eps = 0.5f;
-    return a.min.x < b.max.x - eps && b.min.x < a.max.x - eps && a.min.y < b.max.y - eps && b.min.y < a.max.y - eps;
+    return a.min.x < b.max.x - eps && b.min.x < a.max.x - eps && a.min.y < b.max.y - eps &&
+           b.min.y < a.max.y - eps;
 }
 
 void CheckScreen(const Case& c) {
@@ -55,7 +56,9 @@ void CheckScreen(const Case& c) {
         }
         EXPECT_GE(t.min.x, -0.5f);
         EXPECT_LE(t.max.x, c.width + 0.5f) << "target runs off the right edge";
-        if (t.visible) EXPECT_LE(t.max.y, c.height + 0.5f);
+        if (t.visible) {
+            EXPECT_LE(t.max.y, c.height + 0.5f);
+        }
         // The label, wrapped to the target, fits inside it.
         if (!t.text) continue;
         ImFont* font = theme.body_bold;
@@ -73,8 +76,8 @@ void CheckScreen(const Case& c) {
         }
 }
 
-const char* const kScreens[] = {"attract", "level",    "aim",         "improvement", "benefits", "reflect",
-                                "domains", "keyboard", "still-there", "thanks"};
+const char* const kScreens[] = {"attract", "level",   "aim",      "improvement", "benefits",
+                                "reflect", "domains", "keyboard", "still-there", "thanks"};
 const int kSizes[][2] = {{800, 480}, {1280, 800}, {720, 1280}, {1920, 1080}};
 
 TEST(KioskLayout, DefaultPackAtEverySize) {
@@ -89,7 +92,8 @@ TEST(KioskLayout, SevenInchPiDisplayAtItsRealDpi) {
 }
 
 TEST(KioskLayout, WelshPackAtEverySize) {
-    const char* const screens[] = {"attract", "welcome", "workplace", "gains", "who-benefits", "effort", "thanks"};
+    const char* const screens[] = {"attract",      "welcome", "workplace", "gains",
+                                   "who-benefits", "effort",  "thanks"};
     for (const auto& size : kSizes)
         for (const char* screen : screens)
             CheckScreen({"welsh-demo.toml", screen, size[0], size[1], 96});
