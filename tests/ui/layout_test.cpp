@@ -131,5 +131,23 @@ TEST(Theme, TargetsAreFifteenMillimetresAtTheDpi) {
     ImGui::DestroyContext(context);
 }
 
+TEST(Theme, FontsCoverWelshAndIrish) {
+    ImGuiContext* context = ImGui::CreateContext();
+    Theme theme;
+    std::string error;
+    ASSERT_TRUE(SetupTheme(theme, 1280, 800, 96, &error)) << error;
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    // ŵ ŷ Ŵ Ŷ â (Welsh to bach), ẁ ẃ ỳ (Welsh), á é í ó ú Á (Irish fada),
+    // and the typography the packs use: … ’ “ ” – —
+    const ImWchar needed[] = {0x0175, 0x0177, 0x0174, 0x0176, 0x00E2, 0x1E81, 0x1E83, 0x1EF3, 0x00E1, 0x00E9,
+                              0x00ED, 0x00F3, 0x00FA, 0x00C1, 0x2026, 0x2019, 0x201C, 0x201D, 0x2013, 0x2014};
+    for (ImFont* font : {theme.body, theme.body_bold, theme.heading, theme.title})
+        for (ImWchar c : needed)
+            EXPECT_NE(font->FindGlyphNoFallback(c), nullptr) << "U+" << std::hex << static_cast<int>(c);
+    ImGui::DestroyContext(context);
+}
+
 } // namespace
 } // namespace tapsheet

@@ -1,0 +1,132 @@
+// Runs the real `tapsheet` binary: exit codes, messages, and the PNG the
+// screenshot command writes.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+struct Result {
+    int exit_code = -1;
+    std::string output; // stdout and stderr together
+};
+
+Result Tapsheet(const std::string& args) {
+    std::string command = "{ " + std::string(TAPSHEET_BINARY) + " " + args + "; } 2>&1";
+    Result run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return run;
+    std::array<char, 4096> buffer;
+    std::size_t n = 0;
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        run.output.append(buffer.data(), n);
+    int status = pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+std::string Source(const std::string& path) {
+    return std::string(TAPSHEET_SOURCE_DIR) + "/" + path;
+}
+
+std::filesystem::path TempDir(const std::string& name) {
+    auto dir =
+        std::filesystem::temp_directory_path() / ("tapsheet-cli-" + name + "-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+TEST(Validate, GoodPacksExitZero) {
+    Result run = Tapsheet("validate " + Source("assets/content/default.toml") + " " +
+                          Source("assets/content/welsh-demo.toml"));
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("default.toml: ok"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("welsh-demo.toml: ok"), std::string::npos) << run.output;
+}
+
+TEST(Validate, BadPackExitsTwoNamingFileLineAndColumn) {
+    std::string bad = Source("tests/core/data/unknown_key.toml");
+    Result run = Tapsheet("validate " + bad);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.output.find(bad + ":8:1: unknown key 'optoins'"), std::string::npos) << run.output;
+}
+
+TEST(Validate, MissingFileAndMissingArgument) {
+    Result missing = Tapsheet("validate /nonexistent/pack.toml");
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.output.find("/nonexistent/pack.toml"), std::string::npos) << missing.output;
+    Result none = Tapsheet("validate");
+    EXPECT_EQ(none.exit_code, 2);
+    EXPECT_NE(none.output.find("usage"), std::string::npos) << none.output;
+}
+
+TEST(Commands, HelpDocumentsTheSharedOptions) {
+    Result run = Tapsheet("kiosk --help");
+    EXPECT_EQ(run.exit_code, 0);
+    for (const char* option : {"--content", "--db", "--backend", "--windowed", "--dpi"})
+        EXPECT_NE(run.output.find(option), std::string::npos) << option;
+    Result unknown = Tapsheet("kiosk --frobnicate 1");
+    EXPECT_EQ(unknown.exit_code, 2);
+    EXPECT_NE(unknown.output.find("--frobnicate"), std::string::npos);
+    Result bad_size = Tapsheet("kiosk --windowed huge");
+    EXPECT_EQ(bad_size.exit_code, 2);
+    EXPECT_NE(bad_size.output.find("WIDTHxHEIGHT"), std::string::npos);
+    EXPECT_EQ(Tapsheet("no-such-command").exit_code, 2);
+}
+
+// Width and height from a PNG's IHDR chunk.
+bool PngSize(const std::filesystem::path& path, int& width, int& height) {
+    std::ifstream file(path, std::ios::binary);
+    unsigned char header[24] = {};
+    if (!file.read(reinterpret_cast<char*>(header), sizeof header)) return false;
+    const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (!std::equal(signature, signature + 8, header)) return false;
+    width = (header[16] << 24) | (header[17] << 16) | (header[18] << 8) | header[19];
+    height = (header[20] << 24) | (header[21] << 16) | (header[22] << 8) | header[23];
+    return true;
+}
+
+TEST(Screenshot, WritesAPngOfTheAskedSize) {
+    auto dir = TempDir("shot");
+    for (const char* size : {"800x480", "720x1280"}) {
+        auto out = dir / (std::string("benefits-") + size + ".png");
+        Result run = Tapsheet(std::string("screenshot --role kiosk --screen benefits --size ") + size +
+                              " --out " + out.string());
+        ASSERT_EQ(run.exit_code, 0) << run.output;
+        int w = 0, h = 0;
+        ASSERT_TRUE(PngSize(out, w, h));
+        EXPECT_EQ(std::to_string(w) + "x" + std::to_string(h), size);
+        EXPECT_GT(std::filesystem::file_size(out), 10000u) << "a real picture, not an empty frame";
+    }
+}
+
+TEST(Screenshot, UnknownScreenIsAClearError) {
+    auto dir = TempDir("bad-shot");
+    Result run =
+        Tapsheet("screenshot --role kiosk --screen nowhere --size 800x480 --out " + (dir / "x.png").string());
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.output.find("nowhere"), std::string::npos) << run.output;
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.png"));
+}
+
+TEST(Kiosk, BadPackIsNamedAndTheKioskStaysUp) {
+    // The kiosk prints the problem with file, line and column, and keeps
+    // running (showing staff the notice) instead of crashing: `timeout`
+    // has to stop it, and says so with 124.
+    Result run =
+        Tapsheet("kiosk --windowed 800x480 --content " + Source("tests/core/data/duplicate_id.toml") +
+                 " --db " + (TempDir("bad-pack") / "x.db").string() + " & pid=$!; sleep 3; " +
+                 "if kill -0 $pid 2>/dev/null; then echo still-running; kill -9 $pid; fi");
+    EXPECT_NE(run.output.find("duplicate_id.toml:11:6: duplicate step id 'level'"), std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("still-running"), std::string::npos) << run.output;
+}
+
+} // namespace
