@@ -5,6 +5,8 @@
 #include "app/core/loader.h"
 #include "app/store/reader.h"
 
+#include <sqlite3.h>
+
 #include <gtest/gtest.h>
 
 namespace tapsheet {
@@ -245,6 +247,33 @@ TEST(KioskFlow, OutOfServiceTakesNoAnswers) {
     EXPECT_EQ(kiosk.Find("start"), nullptr) << "no start button for attendees";
     kiosk.Session().Apply({Intent::Of(Intent::Kind::Start, "en")}, kiosk.Now());
     EXPECT_EQ(kiosk.GetFlow().Screen(), FlowScreen::Attract);
+}
+
+// A slow disk (here: another connection holding the write lock) shows as a
+// "Saving…" state; frames go on being drawn, the answer is not shown as
+// accepted, and the flow moves on once the commit returns.
+TEST(KioskFlow, SlowCommitShowsSavingAndWaits) {
+    Pack pack = LoadDefault();
+    std::string db = TempDir("slow") + "/kiosk.db";
+    KioskHarness kiosk(pack, MakeWriter(db, pack), 800, 480);
+    ASSERT_TRUE(kiosk.TapAndSettle("Tap to start"));
+    sqlite3* blocker = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &blocker), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_TRUE(kiosk.Tap("System level"));
+    for (int i = 0; i < 30; ++i) {
+        kiosk.Advance(0.01);
+        kiosk.Frame(); // the UI thread never waits for the store
+    }
+    EXPECT_TRUE(kiosk.GetFlow().Saving());
+    EXPECT_EQ(kiosk.GetFlow().CurrentStep().id, "level") << "not accepted before the commit";
+    const TapTarget* next = kiosk.Find("next");
+    ASSERT_NE(next, nullptr);
+    EXPECT_EQ(next->label, pack.ui.saving.Get("en"));
+    ASSERT_EQ(sqlite3_exec(blocker, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(blocker);
+    ASSERT_TRUE(kiosk.WaitSaved());
+    EXPECT_EQ(kiosk.GetFlow().CurrentStep().id, "aim");
 }
 
 } // namespace
