@@ -1,5 +1,7 @@
 #include "app/ui/kiosk_view.h"
 
+#include <algorithm>
+
 namespace tapsheet {
 
 // One question, its options as large full-width targets. Single choice
@@ -10,10 +12,16 @@ void DrawPoll(UiFrame& ui, const KioskView& view, float width, Intents& out) {
     const UiStrings& s = flow.GetPack().ui;
     TextBlock(ui.theme.body, ui.theme.colors.text_muted, ui.T(poll.multi ? s.choose_any : s.choose_one),
               width);
+    // Where the screen is tall (portrait), options grow to share the room,
+    // up to 1.6 targets: bigger targets instead of an empty half screen.
+    float gap = ImGui::GetStyle().ItemSpacing.y;
+    float count = static_cast<float>(poll.options.size());
+    float share = (ImGui::GetContentRegionAvail().y - gap * count) / count;
+    float grown = std::clamp(share, ui.theme.TargetHeight(), ui.theme.TargetHeight() * 1.6f);
     for (const Option& option : poll.options) {
         const std::string& label = ui.T(option.label);
         bool selected = flow.IsSelected(option.id);
-        float h = ChipHeight(ui, label, width);
+        float h = std::max(ChipHeight(ui, label, width), grown);
         if (poll.multi) {
             if (Chip(ui, option.id.c_str(), label, selected, width, h))
                 out.push_back(Intent::Of(Intent::Kind::Toggle, option.id));

@@ -70,9 +70,11 @@ void ApplyStyle(const Theme& theme) {
     colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     colors[ImGuiCol_Text] = ToVec4(theme.colors.text);
     colors[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-    colors[ImGuiCol_ScrollbarGrab] = ToVec4(theme.colors.border);
-    colors[ImGuiCol_ScrollbarGrabHovered] = ToVec4(theme.colors.border);
-    colors[ImGuiCol_ScrollbarGrabActive] = ToVec4(theme.colors.text_muted);
+    // ImGui's scrollbar only reserves the gutter; ScrollFade() draws a quiet
+    // position marker there, and only when there is something to scroll.
+    colors[ImGuiCol_ScrollbarGrab] = ImVec4(0, 0, 0, 0);
+    colors[ImGuiCol_ScrollbarGrabHovered] = ImVec4(0, 0, 0, 0);
+    colors[ImGuiCol_ScrollbarGrabActive] = ImVec4(0, 0, 0, 0);
 }
 
 float Linear(float channel) {

@@ -281,6 +281,16 @@ void ScrollFade(const Theme& theme, ImU32 background) {
         draw->AddPolyline(chevron, 3, theme.colors.on_primary, ImDrawFlags_None, theme.U(0.15f));
     }
     draw->PopClipRect();
+    if (window->ScrollMax.y <= 0) return;
+    // Where we are in the list: a thin bar in the gutter beside it.
+    ImRect outer = window->Rect();
+    float track = r.GetHeight();
+    float bar = std::max(theme.U(1.0f), track * track / (track + window->ScrollMax.y));
+    float y = r.Min.y + (track - bar) * (window->Scroll.y / window->ScrollMax.y);
+    float x = outer.Max.x - ImGui::GetStyle().ScrollbarSize * 0.5f;
+    draw->PushClipRect(outer.Min, outer.Max);
+    draw->AddLine(ImVec2(x, y), ImVec2(x, y + bar), theme.colors.border, theme.U(0.2f));
+    draw->PopClipRect();
 }
 
 void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light) {
