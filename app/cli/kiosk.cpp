@@ -33,8 +33,9 @@ double NextWake(const Flow& flow, double now) {
     bool countdown = flow.StillThereShown() || flow.Screen() == FlowScreen::Thanks;
     if (countdown) {
         double left = flow.Screen() == FlowScreen::Thanks ? flow.ThanksLeft(now) : flow.StillThereLeft(now);
+        // Just past the next whole second, so the number shown is never stale.
         double frac = left - std::floor(left);
-        wake = std::min(wake, now + (frac > 0.01 ? frac : 1.0));
+        wake = std::min(wake, now + frac + 0.002);
     }
     if (flow.Saving()) wake = std::min(wake, now + 0.05);
     return wake;
@@ -94,6 +95,10 @@ int RunLoop(Window& window, KioskSession& session, const Theme& theme, bool redr
         // show the out-of-service notice: look again soon.
         if (session.Writer() && !session.Writer()->Ready()) next_wake = std::min(next_wake, now + 0.1);
     }
+    // Stopped by the service manager or the window: a visit in progress ends
+    // as abandoned (the writer drains its queue before the program exits).
+    session.GetFlow().StartOver(Seconds());
+    session.Pump(Seconds());
     return 0;
 }
 

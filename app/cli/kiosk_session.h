@@ -18,6 +18,8 @@ class KioskSession {
   public:
     // writer may be null (screenshots): commands are then acked at once.
     KioskSession(const Pack& pack, std::unique_ptr<VisitWriter> writer);
+    // The flow keeps a reference to the pack: it must outlive the session.
+    KioskSession(Pack&& pack, std::unique_ptr<VisitWriter> writer) = delete;
 
     void Apply(const Intents& intents, double now);
     // Sends queued commands, applies acks; true when anything changed.

@@ -1,5 +1,6 @@
 #include "app/cli/options.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -60,7 +61,7 @@ bool ApplyOption(std::string_view name, const std::string& value, CommonOptions&
     } else if (name == "--dpi") {
         char* end = nullptr;
         o.dpi = std::strtof(value.c_str(), &end);
-        if (end == value.c_str() || *end || o.dpi < 50 || o.dpi > 600)
+        if (end == value.c_str() || *end || !std::isfinite(o.dpi) || o.dpi < 50 || o.dpi > 600)
             return *error = "--dpi takes the screen's dots per inch (50-600), not '" + value + "'", false;
     } else {
         return *error = "unknown option " + std::string(name) + " (see --help)", false;

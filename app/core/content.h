@@ -124,6 +124,7 @@ struct UiStrings {
     LocalText thanks_title, thanks_body, resources_label;
     LocalText keyboard_done, keyboard_cancel, add_own, project_placeholder;
     LocalText choose_one, choose_any;
+    LocalText out_of_service, out_of_service_body, for_staff;
 };
 
 struct KioskSettings {

@@ -36,7 +36,7 @@ bool Flow::Start(const std::string& lang, const std::string& visit_id, double no
     begin.kind = StoreCommand::Kind::BeginVisit;
     begin.visit_id = visit_id_;
     begin.lang = lang_;
-    Emit(std::move(begin));
+    begin_seq_ = Emit(std::move(begin));
     EnterStep(0, now);
     return true;
 }
@@ -66,7 +66,19 @@ bool Flow::Toggle(const std::string& item_id, double now) {
         selected.push_back(item_id);
     else
         selected.erase(it);
+    SaveDraft();
     return true;
+}
+
+// Chips and marks are committed as they are tapped, so an attendee who walks
+// away mid-sheet still counts for what they marked. These saves are not
+// awaited: the step is accepted (and the flow moves on) only on Next.
+void Flow::SaveDraft() {
+    StoreCommand save;
+    save.kind = StoreCommand::Kind::SaveAnswer;
+    save.visit_id = visit_id_;
+    save.answer = BuildAnswer(false);
+    Emit(std::move(save));
 }
 
 bool Flow::Mark(const std::string& domain_id, DomainMark mark, double now) {
@@ -74,14 +86,13 @@ bool Flow::Mark(const std::string& domain_id, DomainMark mark, double now) {
     auto& marks = drafts_[step_index_].marks;
     auto it = std::find_if(marks.begin(), marks.end(), [&](const auto& m) { return m.first == domain_id; });
     // Tapping the mark a domain already has clears it.
-    if (it != marks.end() && it->second == mark) {
+    if (it != marks.end() && it->second == mark)
         marks.erase(it);
-        return true;
-    }
-    if (it != marks.end())
+    else if (it != marks.end())
         it->second = mark;
     else
         marks.emplace_back(domain_id, mark);
+    SaveDraft();
     return true;
 }
 
@@ -158,14 +169,19 @@ void Flow::SaveCurrent(bool skipped, double now) {
     save.answer = BuildAnswer(skipped);
     awaiting_seq_ = Emit(std::move(save));
     awaiting_since_ = now;
+    if (skipped) drafts_[step_index_] = StepDraft{};
     drafts_[step_index_].skipped = skipped;
 }
 
 void Flow::Acked(std::uint64_t seq, bool committed, double now) {
+    bool ours = seq == awaiting_seq_ || seq == begin_seq_;
+    if (!committed && !ours) return; // an old visit's end, or an autosave: the next save will tell
     if (!committed) {
-        // The visit cannot go on: back to the start. If the store as a whole
-        // is failing the app shows staff the out-of-service notice instead.
+        // The visit cannot go on: back to the start, recording it as
+        // abandoned if the store still can. If the store as a whole is
+        // failing the app shows staff the out-of-service notice instead.
         // Nothing unacknowledged was ever shown as accepted.
+        if (screen_ == FlowScreen::Step) EndVisit(VisitEnd::Abandoned, now);
         failed_ = true;
         awaiting_seq_ = 0;
         editing_ = TextField::None;
@@ -213,8 +229,16 @@ bool Flow::OpenText(TextField field, double now) {
     return true;
 }
 
+static std::size_t CodePoints(const std::string& utf8) {
+    std::size_t count = 0;
+    for (unsigned char c : utf8)
+        count += (c & 0xC0) != 0x80;
+    return count;
+}
+
 void Flow::TypeText(const std::string& utf8) {
-    if (editing_ == TextField::None || edit_buffer_.size() + utf8.size() > timing_.max_text) return;
+    // The limit counts letters, so Welsh (ŵ is two bytes) gets as many as English.
+    if (editing_ == TextField::None || CodePoints(edit_buffer_) + CodePoints(utf8) > timing_.max_text) return;
     edit_buffer_ += utf8;
 }
 
@@ -238,10 +262,12 @@ bool Flow::CloseText(bool keep, double now) {
     if (editing_ == TextField::None) return false;
     std::string text = Trimmed(edit_buffer_);
     StepDraft& draft = drafts_[step_index_];
+    bool changed = keep && (editing_ == TextField::Project ? draft.project != text : !text.empty());
     if (keep && editing_ == TextField::Project) draft.project = text;
     if (keep && editing_ == TextField::Own && !text.empty()) draft.own.push_back(text);
     editing_ = TextField::None;
     edit_buffer_.clear();
+    if (changed) SaveDraft();
     guard_until_ = now + timing_.tap_guard;
     return true;
 }
@@ -251,6 +277,7 @@ bool Flow::RemoveOwn(std::size_t index, double now) {
     auto& own = drafts_[step_index_].own;
     if (index >= own.size()) return false;
     own.erase(own.begin() + static_cast<std::ptrdiff_t>(index));
+    SaveDraft();
     return true;
 }
 

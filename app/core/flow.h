@@ -93,6 +93,10 @@ class Flow {
     double ThanksLeft(double now) const;
     double NextDeadline(double now) const; // when Tick next has work; 0: none
     bool Accepts(double now) const;
+    // Saving or typing: screens draw their buttons disabled. (The short tap
+    // guard after a screen change is not shown: it would flash every button.)
+    bool Busy() const { return awaiting_seq_ != 0 || editing_ != TextField::None; }
+    bool CanAddOwn() const { return Draft().own.size() < timing_.max_own; }
     TextField EditingField() const { return editing_; }
     const std::string& EditBuffer() const { return edit_buffer_; }
     bool CanGoBack() const { return screen_ == FlowScreen::Step && step_index_ > 0; }
@@ -104,6 +108,7 @@ class Flow {
   private:
     std::uint64_t Emit(StoreCommand command);
     void SaveCurrent(bool skipped, double now);
+    void SaveDraft();
     StepAnswer BuildAnswer(bool skipped) const;
     void EnterStep(std::size_t index, double now);
     void EndVisit(VisitEnd end, double now);
@@ -119,6 +124,7 @@ class Flow {
     std::vector<StoreCommand> outbox_;
     std::uint64_t next_seq_ = 1;
     std::uint64_t awaiting_seq_ = 0;
+    std::uint64_t begin_seq_ = 0; // the current visit's BeginVisit
     double awaiting_since_ = 0;
     bool failed_ = false;
     double guard_until_ = 0;

@@ -17,7 +17,7 @@ struct UiKey {
 // short pack stays short and a pack written before a new button was added
 // still loads. These are the only attendee-facing words held in C++: the
 // chrome, never the content. A pack in another language overrides them.
-constexpr std::array<UiKey, 21> kUiKeys = {{
+constexpr std::array<UiKey, 24> kUiKeys = {{
     {"start", &UiStrings::start, "Tap to start"},
     {"back", &UiStrings::back, "Back"},
     {"next", &UiStrings::next, "Next"},
@@ -39,6 +39,10 @@ constexpr std::array<UiKey, 21> kUiKeys = {{
     {"project_placeholder", &UiStrings::project_placeholder, "Your project or goal"},
     {"choose_one", &UiStrings::choose_one, "Choose one"},
     {"choose_any", &UiStrings::choose_any, "Choose all that apply"},
+    {"out_of_service", &UiStrings::out_of_service, "Out of service"},
+    {"out_of_service_body", &UiStrings::out_of_service_body,
+     "Sorry, this kiosk is not taking answers right now."},
+    {"for_staff", &UiStrings::for_staff, "For staff"},
 }};
 
 } // namespace

@@ -41,6 +41,12 @@ struct Ack {
     double transaction_ms = 0; // BEGIN IMMEDIATE .. COMMIT on the writer thread
 };
 
+// What the writer's own connection really runs with, read back after opening.
+struct Durability {
+    std::string journal_mode; // "wal"
+    int synchronous = -1;     // 2 = FULL
+};
+
 struct WriterTestHooks; // writer_testing.h; tests only
 
 struct WriterOptions {
@@ -72,6 +78,7 @@ class VisitWriter {
     std::vector<Ack> TakeAcks(); // acks since the last call, in commit order
     StoreHealth Health() const;
     bool Ready() const;          // database opened (or failed) on the thread
+    Durability Settings() const; // valid once Ready()
     std::size_t Pending() const; // queued or in flight
 
   private:

@@ -4,9 +4,11 @@
 #include "app/store/stamp.h"
 #include "app/store/store.h"
 #include "app/store/writer_db.h"
+#include "app/store/writer_testing.h"
 
 #include "app/core/content.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -32,6 +34,7 @@ struct VisitWriter::Impl {
     StoreHealth health;       // guarded by mutex
     bool ready = false;       // guarded by mutex
     bool stopping = false;    // guarded by mutex
+    Durability durability;    // guarded by mutex
     std::size_t unacked = 0;  // guarded by mutex: queued + in flight
     Ticket next_ticket = 1;   // guarded by mutex
 
@@ -40,6 +43,7 @@ struct VisitWriter::Impl {
 
     Ticket Enqueue(WriterJob job);
     void Run();
+    int WriteWaitingForLock(const WriterJob& job, double* transaction_ms);
     bool WaitForJob(Queued* out);
     void Process(const Queued& queued);
     void Finish(Ticket ticket, bool committed, double transaction_ms);
@@ -64,6 +68,7 @@ void VisitWriter::Impl::Run() {
     {
         std::lock_guard lock(mutex);
         health = opened;
+        durability = db.Settings();
         ready = true;
     }
     Wake();
@@ -93,7 +98,7 @@ void VisitWriter::Impl::Process(const Queued& queued) {
     // must not turn into a kiosk that acknowledges some answers at random.
     if (!in_service) return Finish(queued.ticket, false, 0);
     double transaction_ms = 0;
-    const int rc = db.Write(queued.job, &transaction_ms);
+    const int rc = WriteWaitingForLock(queued.job, &transaction_ms);
     if (rc != SQLITE_OK && IsRequestError(rc)) {
         std::fprintf(stderr, "tapsheet store: write %llu refused: %s\n",
                      static_cast<unsigned long long>(queued.ticket), db.RefusalText(rc).c_str());
@@ -104,6 +109,26 @@ void VisitWriter::Impl::Process(const Queued& queued) {
         health = std::move(failed);
     }
     Finish(queued.ticket, rc == SQLITE_OK, transaction_ms);
+}
+
+// Another program holding the write lock (an organiser's sqlite3 shell, a
+// backup) is not a broken disk: keep trying for a while. The kiosk shows the
+// answer as "Saving…" meanwhile; only a lock held for a minute puts the kiosk
+// out of service.
+int VisitWriter::Impl::WriteWaitingForLock(const WriterJob& job, double* transaction_ms) {
+    using Clock = std::chrono::steady_clock;
+    const bool hooked = options.test_hooks && options.test_hooks->busy_give_up_ms > 0;
+    const auto give_up =
+        Clock::now() + std::chrono::milliseconds(hooked ? options.test_hooks->busy_give_up_ms : 60000);
+    int rc = db.Write(job, transaction_ms);
+    while ((rc & 0xff) == SQLITE_BUSY && Clock::now() < give_up) {
+        {
+            std::lock_guard lock(mutex);
+            if (stopping) break; // shutting down: do not hold the exit up
+        }
+        rc = db.Write(job, transaction_ms);
+    }
+    return rc;
 }
 
 void VisitWriter::Impl::Finish(Ticket ticket, bool committed, double transaction_ms) {
@@ -170,6 +195,11 @@ StoreHealth VisitWriter::Health() const {
 bool VisitWriter::Ready() const {
     std::lock_guard lock(impl_->mutex);
     return impl_->ready;
+}
+
+Durability VisitWriter::Settings() const {
+    std::lock_guard lock(impl_->mutex);
+    return impl_->durability;
 }
 
 std::size_t VisitWriter::Pending() const {

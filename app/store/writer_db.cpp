@@ -88,6 +88,7 @@ StoreHealth WriterDb::Open(const WriterOptions& options, const Pack& pack) {
     if (version > sql::LatestSchemaVersion())
         return Refuse(DescribeNewerSchema(version, sql::LatestSchemaVersion(), path_));
     if (rc == SQLITE_OK) rc = RecordPack(pack);
+    if (rc == SQLITE_OK) rc = CloseStaleVisits(options.kiosk_id);
     if (rc == SQLITE_OK) rc = Prepare();
     if (rc == SQLITE_OK) rc = ApplyHooks();
     if (rc != SQLITE_OK) return Fail(rc);
@@ -131,7 +132,21 @@ int WriterDb::Configure() {
     int rc = sql::QueryText(db_, "PRAGMA journal_mode = WAL", &mode);
     if (rc == SQLITE_OK) rc = sql::Exec(db_, "PRAGMA synchronous = FULL");
     if (rc == SQLITE_OK) rc = sql::Exec(db_, "PRAGMA foreign_keys = ON");
+    // Read back what the connection really runs with (tests check it).
+    if (rc == SQLITE_OK) rc = sql::QueryText(db_, "PRAGMA journal_mode", &durability_.journal_mode);
+    std::int64_t synchronous = -1;
+    if (rc == SQLITE_OK) rc = sql::QueryInt(db_, "PRAGMA synchronous", &synchronous);
+    durability_.synchronous = static_cast<int>(synchronous);
     return rc;
+}
+
+// Visits this kiosk left open when it last stopped (crash, power cut, kill)
+// can never be finished: the attendee is long gone. Their answers count; the
+// visit is recorded as abandoned. Other kiosks' visits are theirs to close.
+int WriterDb::CloseStaleVisits(const std::string& kiosk_id) {
+    sql::Statement close(db_, "UPDATE visits SET status = 'abandoned', ended_at = ?1 "
+                              "WHERE status = 'open' AND kiosk_id = ?2");
+    return close.Bind(1, UtcStampNow()).Bind(2, kiosk_id).Run();
 }
 
 int WriterDb::RecordPack(const Pack& pack) {

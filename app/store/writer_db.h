@@ -61,6 +61,7 @@ class WriterDb {
     std::string RefusalText(int rc) const;
 
     void Close();
+    const Durability& Settings() const { return durability_; }
 
   private:
     struct Statements {
@@ -75,6 +76,7 @@ class WriterDb {
     int OpenConnection();
     int Configure();
     int RecordPack(const Pack& pack);
+    int CloseStaleVisits(const std::string& kiosk_id);
     int Prepare();
     int ApplyHooks();
     int RunJobCatching(const WriterJob& job);
@@ -87,6 +89,7 @@ class WriterDb {
     void AfterCommit();
 
     sqlite3* db_ = nullptr;
+    Durability durability_;
     std::string path_;
     std::string kiosk_id_;
     std::string pack_hash_;

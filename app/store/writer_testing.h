@@ -23,6 +23,10 @@ struct WriterTestHooks {
     // > 0: how long to wait for a lock held by another connection before
     // giving up with SQLITE_BUSY (the program waits 5 s).
     int busy_timeout_ms = 0;
+
+    // > 0: how long the writer keeps retrying a write that finds the lock
+    // held before it declares the store out of service (the program: 60 s).
+    int busy_give_up_ms = 0;
 };
 
 } // namespace tapsheet

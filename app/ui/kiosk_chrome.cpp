@@ -41,7 +41,8 @@ void DrawProgress(UiFrame& ui, const KioskView& view, float width) {
         if (i <= current)
             draw->AddRectFilled(a, ImVec2(a.x + seg_w, a.y + seg_h), ui.theme.colors.primary, seg_h * 0.5f);
         else
-            draw->AddRect(a, ImVec2(a.x + seg_w, a.y + seg_h), ui.theme.colors.track, seg_h * 0.5f, 0, 1.5f);
+            draw->AddRect(a, ImVec2(a.x + seg_w, a.y + seg_h), ui.theme.colors.track, seg_h * 0.5f, 0,
+                          ui.theme.U(0.06f));
     }
     ImGui::Dummy(ImVec2(width, bar_y + seg_h - pos.y));
 }
@@ -59,7 +60,10 @@ void DrawStepPrompt(UiFrame& ui, const KioskView& view, float width) {
     if (step.prompt.Empty()) return;
     // A long instruction reads better, and leaves room, at body size.
     const std::string& prompt = ui.T(step.prompt);
-    ImFont* font = prompt.size() > 90 ? ui.theme.body_bold : ui.theme.heading;
+    std::size_t letters = 0;
+    for (unsigned char c : prompt)
+        letters += (c & 0xC0) != 0x80; // count characters, not UTF-8 bytes
+    ImFont* font = letters > 90 ? ui.theme.body_bold : ui.theme.heading;
     TextBlock(font, ui.theme.colors.text, prompt, width);
 }
 
@@ -75,7 +79,7 @@ void DrawStepFooter(UiFrame& ui, const KioskView& view, float width, Intents& ou
     float button_w = (width - 2 * gap) / 3.0f;
     float x0 = ImGui::GetCursorPosX();
     float y0 = ImGui::GetCursorPosY();
-    bool accepts = flow.Accepts(ui.now);
+    bool accepts = !flow.Busy(); // drawn enabled; the flow itself drops taps in its guard time
     if (flow.CanGoBack()) {
         if (TapButton(ui, "back", "\xE2\x80\xB9 " + ui.T(s.back), ImVec2(button_w, h), ButtonKind::Secondary,
                       accepts))

@@ -10,8 +10,12 @@ void DrawOutOfService(UiFrame& ui, const KioskView& view) {
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float width = std::min(avail.x, ui.theme.U(40));
     float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f;
-    const char* headline = "Out of service";
-    const char* sorry = "Sorry, this kiosk is not taking answers right now.";
+    // The pack's words when it loaded; the loader's English ones otherwise.
+    const UiStrings& s = view.flow.GetPack().ui;
+    std::string headline = s.out_of_service.Empty() ? "Out of service" : ui.T(s.out_of_service);
+    std::string sorry = s.out_of_service_body.Empty() ? "Sorry, this kiosk is not taking answers right now."
+                                                      : ui.T(s.out_of_service_body);
+    std::string for_staff = s.for_staff.Empty() ? "For staff" : ui.T(s.for_staff);
     float staff_h = TextHeight(ui.theme.body, view.service_problem, width) +
                     TextHeight(ui.theme.body, view.service_advice, width) + ui.theme.U(3);
     float public_h = TextHeight(ui.theme.title, headline, width) + TextHeight(ui.theme.heading, sorry, width);
@@ -28,7 +32,7 @@ void DrawOutOfService(UiFrame& ui, const KioskView& view) {
     ImGui::Dummy(ImVec2(1, ui.theme.U(0.6f)));
     ImGui::SetCursorPosX(x);
     ImGui::BeginGroup();
-    TextBlock(ui.theme.body_bold, p.danger_text, "For staff", width);
+    TextBlock(ui.theme.body_bold, p.danger_text, for_staff, width);
     TextBlock(ui.theme.body, p.danger_text, view.service_problem, width);
     TextBlock(ui.theme.body, p.danger_text, view.service_advice, width);
     ImGui::EndGroup();

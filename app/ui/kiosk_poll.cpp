@@ -28,7 +28,7 @@ void DrawPoll(UiFrame& ui, const KioskView& view, float width, Intents& out) {
             continue;
         }
         ButtonKind kind = selected ? ButtonKind::Primary : ButtonKind::Option;
-        if (TapButton(ui, option.id.c_str(), label, ImVec2(width, h), kind, flow.Accepts(ui.now)))
+        if (TapButton(ui, option.id.c_str(), label, ImVec2(width, h), kind, !flow.Busy()))
             out.push_back(Intent::Of(Intent::Kind::Choose, option.id));
     }
 }

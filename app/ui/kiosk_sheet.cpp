@@ -36,7 +36,7 @@ void DrawProjectBox(UiFrame& ui, const KioskView& view, float width, Intents& ou
     std::string shown = project.empty() ? ui.T(view.flow.GetPack().ui.project_placeholder) : project;
     float h = ChipHeight(ui, shown, width);
     ButtonKind kind = project.empty() ? ButtonKind::Placeholder : ButtonKind::Option;
-    if (TapButton(ui, "project", shown, ImVec2(width, h), kind, view.flow.Accepts(ui.now)))
+    if (TapButton(ui, "project", shown, ImVec2(width, h), kind, !view.flow.Busy()))
         out.push_back(Intent::Open(TextField::Project));
 }
 
@@ -57,8 +57,9 @@ void DrawOwnBenefits(UiFrame& ui, const KioskView& view, float width, Intents& o
         ImGui::PopID();
     }
     std::string add = "+ " + ui.T(view.flow.CurrentStep().sheet.own_prompt);
-    if (TapButton(ui, "add-own", add, ImVec2(width, ui.theme.TargetHeight()), ButtonKind::Secondary,
-                  view.flow.Accepts(ui.now)))
+    // Disabled, not hidden, at the limit: the attendee sees why nothing happens.
+    bool can_add = !view.flow.Busy() && view.flow.CanAddOwn();
+    if (TapButton(ui, "add-own", add, ImVec2(width, ui.theme.TargetHeight()), ButtonKind::Secondary, can_add))
         out.push_back(Intent::Open(TextField::Own));
 }
 

@@ -73,9 +73,13 @@ TEST(Flow, WholeVisitEmitsOneCommandPerAnswer) {
     EXPECT_TRUE(flow.Toggle("patients", t));
     EXPECT_TRUE(flow.Next(t));
     commands = AckAll(flow, t);
-    ASSERT_EQ(commands.size(), 1u);
-    ASSERT_EQ(commands[0].answer.rows.size(), 1u);
-    EXPECT_EQ(commands[0].answer.rows[0].item_id, "costs");
+    // Each toggle saved the draft as it was (walk-away keeps it), then Next.
+    ASSERT_EQ(commands.size(), 4u);
+    EXPECT_EQ(commands[0].answer.rows.size(), 1u);
+    EXPECT_EQ(commands[1].answer.rows.size(), 2u);
+    EXPECT_EQ(commands[2].answer.rows.size(), 1u);
+    ASSERT_EQ(commands[3].answer.rows.size(), 1u);
+    EXPECT_EQ(commands[3].answer.rows[0].item_id, "costs");
 
     EXPECT_TRUE(flow.Skip(t += 1));
     commands = AckAll(flow, t);
@@ -86,9 +90,9 @@ TEST(Flow, WholeVisitEmitsOneCommandPerAnswer) {
     EXPECT_TRUE(flow.Mark("d2", DomainMark::Least, t));
     EXPECT_TRUE(flow.Next(t));
     commands = AckAll(flow, t);
-    ASSERT_EQ(commands.size(), 1u);
-    EXPECT_EQ(commands[0].answer.rows.size(), 2u);
-    EXPECT_EQ(commands[0].answer.rows[1].value, "least");
+    ASSERT_EQ(commands.size(), 3u); // two marks saved as given, then Next
+    EXPECT_EQ(commands[2].answer.rows.size(), 2u);
+    EXPECT_EQ(commands[2].answer.rows[1].value, "least");
     commands = flow.TakeCommands(); // the last answer's ack ends the visit
     ASSERT_EQ(commands.size(), 1u);
     EXPECT_EQ(commands[0].kind, StoreCommand::Kind::EndVisit);
@@ -161,9 +165,10 @@ TEST(Flow, IdleAsksThenAbandonsAndForgets) {
     flow.Tick(t + 41.5);
     EXPECT_EQ(flow.Screen(), FlowScreen::Attract);
     auto commands = flow.TakeCommands();
-    ASSERT_EQ(commands.size(), 1u);
-    EXPECT_EQ(commands[0].kind, StoreCommand::Kind::EndVisit);
-    EXPECT_EQ(commands[0].end, VisitEnd::Abandoned);
+    ASSERT_EQ(commands.size(), 2u);
+    EXPECT_EQ(commands[0].answer.rows[0].item_id, "costs") << "the tap before walking away was saved";
+    EXPECT_EQ(commands[1].kind, StoreCommand::Kind::EndVisit);
+    EXPECT_EQ(commands[1].end, VisitEnd::Abandoned);
     // The next person sees nothing of the last one's choices.
     flow.Start("en", "v2", t + 50);
     AckAll(flow, t + 50);
@@ -212,6 +217,69 @@ TEST(Flow, FailedSaveEndsTheVisitWithoutAdvancing) {
     EXPECT_TRUE(flow.Failed());
     EXPECT_EQ(flow.Screen(), FlowScreen::Attract);
     EXPECT_FALSE(flow.IsSelected("org"));
+    commands = flow.TakeCommands();
+    ASSERT_EQ(commands.size(), 1u);
+    EXPECT_EQ(commands[0].kind, StoreCommand::Kind::EndVisit);
+    EXPECT_EQ(commands[0].end, VisitEnd::Abandoned);
+    EXPECT_EQ(commands[0].visit_id, "v1");
+}
+
+TEST(Flow, AnOldVisitsFailedEndDoesNotDisturbTheNextOne) {
+    Pack pack = SmallPack();
+    pack.steps.resize(1);
+    Flow flow(pack);
+    double t = 10;
+    flow.Start("en", "v1", t);
+    flow.Choose("org", t += 1);
+    AckAll(flow, t); // the last step: the visit ends complete
+    std::vector<StoreCommand> end = flow.TakeCommands();
+    ASSERT_EQ(end.size(), 1u);
+    flow.Done(t += 1);
+    flow.Start("en", "v2", t += 1);
+    flow.Acked(end[0].seq, false, t); // v1's end failed late
+    EXPECT_EQ(flow.Screen(), FlowScreen::Step);
+    EXPECT_EQ(flow.VisitId(), "v2");
+}
+
+TEST(Flow, SkipForgetsWhatWasTappedSoBackShowsTheTruth) {
+    Pack pack = SmallPack();
+    Flow flow(pack);
+    double t = 10;
+    flow.Start("en", "v1", t);
+    flow.Skip(t += 1);
+    AckAll(flow, t);
+    flow.Toggle("costs", t += 1);
+    flow.Next(t);
+    AckAll(flow, t);
+    ASSERT_EQ(flow.CurrentStep().id, "sheet");
+    flow.Toggle("b1", t += 1);
+    flow.Skip(t);
+    auto commands = AckAll(flow, t);
+    EXPECT_TRUE(commands.back().answer.skipped);
+    EXPECT_TRUE(commands.back().answer.rows.empty());
+    flow.Back(t += 1);
+    flow.Next(t += 1);
+    AckAll(flow, t);
+    ASSERT_EQ(flow.CurrentStep().id, "sheet");
+    EXPECT_FALSE(flow.IsSelected("b1")) << "the store has the sheet as skipped";
+}
+
+TEST(Flow, TextLimitCountsLettersNotBytes) {
+    Pack pack = SmallPack();
+    FlowTiming timing;
+    timing.max_text = 3;
+    Flow flow(pack, timing);
+    double t = 10;
+    flow.Start("en", "v1", t);
+    flow.Skip(t += 1);
+    AckAll(flow, t);
+    flow.Toggle("costs", t += 1);
+    flow.Next(t);
+    AckAll(flow, t);
+    ASSERT_TRUE(flow.OpenText(TextField::Own, t += 1));
+    for (int i = 0; i < 5; ++i)
+        flow.TypeText("\xC5\xB5"); // ŵ
+    EXPECT_EQ(flow.EditBuffer(), "\xC5\xB5\xC5\xB5\xC5\xB5");
 }
 
 TEST(Flow, KeyboardEditsWholeCharacters) {

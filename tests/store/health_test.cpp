@@ -17,6 +17,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <thread>
 
 namespace tapsheet::test {
 namespace {
@@ -200,11 +202,36 @@ TEST(HealthTest, PathThatCannotBeOpenedIsReported) {
     EXPECT_FALSE(Committed(writer, waker, writer.BeginVisit(NewVisitId(), "en")));
 }
 
+TEST(HealthTest, LockHeldForAWhileOnlyDelaysTheCommit) {
+    TempDir dir;
+    const std::string path = dir.Path("results.db");
+    auto hooks = Hooks();
+    hooks->busy_timeout_ms = 50;
+    const std::string visit = NewVisitId();
+    Waker waker;
+    VisitWriter writer(Options(path, waker, hooks), MakePack());
+    ASSERT_TRUE(Committed(writer, waker, writer.BeginVisit(visit, "en")));
+    sqlite3* other = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(path.c_str(), &other, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    Ticket ticket = writer.SaveAnswer(Answer(visit, "s0", {{"x", ""}}));
+    // Several busy timeouts pass with the lock held: no ack, still in service.
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    EXPECT_EQ(writer.Pending(), 1u);
+    EXPECT_TRUE(writer.Health().ok);
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+    EXPECT_TRUE(Committed(writer, waker, ticket));
+    EXPECT_TRUE(writer.Health().ok);
+    ExpectAllThere(path, visit, {"s0"});
+}
+
 TEST(HealthTest, LockHeldForeverIsReportedAndKept) {
     TempDir dir;
     const std::string path = dir.Path("results.db");
     auto hooks = Hooks();
-    hooks->busy_timeout_ms = 100;
+    hooks->busy_timeout_ms = 50;
+    hooks->busy_give_up_ms = 300;
     const std::string visit = NewVisitId();
     Waker waker;
     VisitWriter writer(Options(path, waker, hooks), MakePack());
