@@ -261,25 +261,14 @@ void ScrollFade(const Theme& theme, ImU32 background) {
     ImRect r = window->InnerRect;
     float height = theme.U(1.0f);
     ImU32 clear = background & ~IM_COL32_A_MASK;
-    draw->PushClipRect(r.Min, r.Max);
     bool more_below = window->Scroll.y < window->ScrollMax.y - 1;
+    draw->PushClipRect(r.Min, r.Max);
     if (more_below)
         draw->AddRectFilledMultiColor(ImVec2(r.Min.x, r.Max.y - height), r.Max, clear, clear, background,
                                       background);
     if (window->Scroll.y > 1)
         draw->AddRectFilledMultiColor(r.Min, ImVec2(r.Max.x, r.Min.y + height), background, background, clear,
                                       clear);
-    if (more_below) {
-        // A round marker with a downward chevron, bottom right.
-        float radius = theme.U(0.9f);
-        ImVec2 centre(r.Max.x - radius - theme.U(0.3f), r.Max.y - radius - theme.U(0.2f));
-        draw->AddCircleFilled(centre, radius, theme.colors.primary);
-        float c = radius * 0.45f;
-        ImVec2 chevron[3] = {{centre.x - c, centre.y - c * 0.4f},
-                             {centre.x, centre.y + c * 0.6f},
-                             {centre.x + c, centre.y - c * 0.4f}};
-        draw->AddPolyline(chevron, 3, theme.colors.on_primary, ImDrawFlags_None, theme.U(0.15f));
-    }
     draw->PopClipRect();
     if (window->ScrollMax.y <= 0) return;
     // Where we are in the list: a thin bar in the gutter beside it.
@@ -290,6 +279,21 @@ void ScrollFade(const Theme& theme, ImU32 background) {
     float x = outer.Max.x - ImGui::GetStyle().ScrollbarSize * 0.5f;
     draw->PushClipRect(outer.Min, outer.Max);
     draw->AddLine(ImVec2(x, y), ImVec2(x, y + bar), theme.colors.border, theme.U(0.2f));
+    draw->PopClipRect();
+    if (!more_below) return;
+    // "More below": a round marker with a chevron at the bottom of the
+    // gutter, reaching into the page margin so it covers little text.
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    draw->PushClipRect(viewport->Pos,
+                       ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y));
+    float radius = theme.U(0.75f);
+    ImVec2 centre(x, r.Max.y - radius - theme.U(0.15f));
+    draw->AddCircleFilled(centre, radius, theme.colors.primary);
+    float c = radius * 0.45f;
+    ImVec2 chevron[3] = {{centre.x - c, centre.y - c * 0.4f},
+                         {centre.x, centre.y + c * 0.6f},
+                         {centre.x + c, centre.y - c * 0.4f}};
+    draw->AddPolyline(chevron, 3, theme.colors.on_primary, ImDrawFlags_None, theme.U(0.15f));
     draw->PopClipRect();
 }
 
