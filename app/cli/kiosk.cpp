@@ -41,6 +41,16 @@ double NextWake(const Flow& flow, double now) {
     return wake;
 }
 
+// A finger (or mouse, or key) did something this frame. Window events such
+// as an expose also wake the loop, but they are not a person being there,
+// so they must not hold off "Still there?".
+bool PersonTouched() {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool moved = io.MouseDelta.x != 0 || io.MouseDelta.y != 0;
+    bool pressed = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    return moved || pressed || !io.InputQueueCharacters.empty() || io.MouseWheel != 0;
+}
+
 struct FlowSignature {
     FlowScreen screen;
     std::size_t step;
@@ -66,16 +76,14 @@ int RunLoop(Window& window, KioskSession& session, const Theme& theme, bool redr
         int events = window.WaitEvents(timeout);
         now = Seconds();
         Flow& flow = session.GetFlow();
-        if (events > 0) {
-            flow.Touch(now);
-            frames = 3;
-        }
+        if (events > 0) frames = 3;
         FlowSignature before = SignatureOf(flow);
         flow.Tick(now);
         if (session.Pump(now) || !(SignatureOf(flow) == before)) frames = 3;
         if (now >= next_wake) frames = std::max(frames, 1);
         if (frames <= 0) continue;
         window.BeginFrame();
+        if (PersonTouched()) flow.Touch(now);
         UiFrame ui{theme, flow.Lang().empty() ? default_lang : flow.Lang(), now, no_targets};
         Intents intents = DrawKiosk(ui, session.View());
         window.EndFrame();
