@@ -16,7 +16,8 @@ void DrawPoll(UiFrame& ui, const KioskView& view, float width, Intents& out) {
     // up to 1.6 targets: bigger targets instead of an empty half screen.
     float gap = ImGui::GetStyle().ItemSpacing.y;
     float count = static_cast<float>(poll.options.size());
-    float share = (ImGui::GetContentRegionAvail().y - gap * count) / count;
+    // Leave the body's own end spacing, so growing never makes it scroll.
+    float share = (ImGui::GetContentRegionAvail().y - gap * (count + 2)) / count;
     float grown = std::clamp(share, ui.theme.TargetHeight(), ui.theme.TargetHeight() * 1.6f);
     for (const Option& option : poll.options) {
         const std::string& label = ui.T(option.label);

@@ -21,6 +21,12 @@ void DrawQrPanel(UiFrame& ui, const Pack& pack, float width) {
     float qr = std::min(width, ui.theme.U(9));
     TextBlock(ui.theme.body_bold, ui.theme.colors.text, ui.T(pack.ui.resources_label), width);
     QrCode(pack.resources_url, qr, ui.theme.colors.text, ui.theme.colors.surface);
+}
+
+// The address in words, for those without a phone to hand. It goes where a
+// line has room, since an address broken mid-word is hard to type.
+void DrawUrl(UiFrame& ui, const Pack& pack, float width) {
+    if (pack.resources_url.empty()) return;
     TextBlock(ui.theme.body, ui.theme.colors.text_muted, ShortUrl(pack.resources_url), width);
 }
 
@@ -63,10 +69,12 @@ void DrawThanks(UiFrame& ui, const KioskView& view, Intents& out) {
     float questions_w = wide ? inner - qr_w - ui.theme.U(1.5f) : inner;
     ImGui::BeginGroup();
     DrawThanksQuestions(ui, pack, questions_w);
+    if (wide) DrawUrl(ui, pack, questions_w);
     ImGui::EndGroup();
     if (wide) ImGui::SameLine(0, ui.theme.U(1.5f));
     ImGui::BeginGroup();
     DrawQrPanel(ui, pack, qr_w);
+    if (!wide) DrawUrl(ui, pack, qr_w);
     ImGui::EndGroup();
     ScrollFade(ui.theme, ui.theme.colors.background);
     ImGui::EndChild();
