@@ -183,12 +183,7 @@ void Flow::Acked(std::uint64_t seq, bool committed, double now) {
         // Nothing unacknowledged was ever shown as accepted.
         if (screen_ == FlowScreen::Step) EndVisit(VisitEnd::Abandoned, now);
         failed_ = true;
-        awaiting_seq_ = 0;
-        editing_ = TextField::None;
-        edit_buffer_.clear();
-        ChangeScreen(FlowScreen::Attract, now);
-        drafts_.assign(pack_.steps.size(), StepDraft{});
-        visit_id_.clear();
+        ForgetVisit(now);
         return;
     }
     if (seq != awaiting_seq_) return;
@@ -214,11 +209,18 @@ void Flow::EndVisit(VisitEnd end, double now) {
 
 bool Flow::Done(double now) {
     if (screen_ != FlowScreen::Thanks || now < guard_until_) return false;
+    ForgetVisit(now);
+    return true;
+}
+
+// Back to the attract screen; the next person sees nothing of this visit.
+void Flow::ForgetVisit(double now) {
+    awaiting_seq_ = 0;
+    editing_ = TextField::None;
+    edit_buffer_.clear();
     ChangeScreen(FlowScreen::Attract, now);
-    // The next person sees nothing of this visit.
     drafts_.assign(pack_.steps.size(), StepDraft{});
     visit_id_.clear();
-    return true;
 }
 
 bool Flow::OpenText(TextField field, double now) {
@@ -296,12 +298,7 @@ bool Flow::StillHere(double now) {
 bool Flow::StartOver(double now) {
     if (screen_ != FlowScreen::Step) return false;
     EndVisit(VisitEnd::Abandoned, now);
-    awaiting_seq_ = 0;
-    editing_ = TextField::None;
-    edit_buffer_.clear();
-    ChangeScreen(FlowScreen::Attract, now);
-    drafts_.assign(pack_.steps.size(), StepDraft{});
-    visit_id_.clear();
+    ForgetVisit(now);
     return true;
 }
 

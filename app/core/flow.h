@@ -112,6 +112,7 @@ class Flow {
     StepAnswer BuildAnswer(bool skipped) const;
     void EnterStep(std::size_t index, double now);
     void EndVisit(VisitEnd end, double now);
+    void ForgetVisit(double now);
     void ChangeScreen(FlowScreen screen, double now);
 
     const Pack& pack_;

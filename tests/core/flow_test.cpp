@@ -51,6 +51,16 @@ std::vector<StoreCommand> AckAll(Flow& flow, double now) {
     return commands;
 }
 
+// Starts a visit and answers the two polls, to land on the sheet.
+void StartAtSheet(Flow& flow, double& t) {
+    flow.Start("en", "v1", t);
+    flow.Skip(t += 1);
+    AckAll(flow, t);
+    flow.Toggle("costs", t += 1);
+    flow.Next(t);
+    AckAll(flow, t);
+}
+
 TEST(Flow, WholeVisitEmitsOneCommandPerAnswer) {
     Pack pack = SmallPack();
     Flow flow(pack);
@@ -245,12 +255,7 @@ TEST(Flow, SkipForgetsWhatWasTappedSoBackShowsTheTruth) {
     Pack pack = SmallPack();
     Flow flow(pack);
     double t = 10;
-    flow.Start("en", "v1", t);
-    flow.Skip(t += 1);
-    AckAll(flow, t);
-    flow.Toggle("costs", t += 1);
-    flow.Next(t);
-    AckAll(flow, t);
+    StartAtSheet(flow, t);
     ASSERT_EQ(flow.CurrentStep().id, "sheet");
     flow.Toggle("b1", t += 1);
     flow.Skip(t);
@@ -270,12 +275,7 @@ TEST(Flow, TextLimitCountsLettersNotBytes) {
     timing.max_text = 3;
     Flow flow(pack, timing);
     double t = 10;
-    flow.Start("en", "v1", t);
-    flow.Skip(t += 1);
-    AckAll(flow, t);
-    flow.Toggle("costs", t += 1);
-    flow.Next(t);
-    AckAll(flow, t);
+    StartAtSheet(flow, t);
     ASSERT_TRUE(flow.OpenText(TextField::Own, t += 1));
     for (int i = 0; i < 5; ++i)
         flow.TypeText("\xC5\xB5"); // ŵ
@@ -287,12 +287,7 @@ TEST(Flow, KeyboardEditsWholeCharacters) {
     pack.steps[2].sheet.allow_own = true;
     Flow flow(pack);
     double t = 10;
-    flow.Start("en", "v1", t);
-    flow.Skip(t += 1);
-    AckAll(flow, t);
-    flow.Toggle("costs", t += 1);
-    flow.Next(t);
-    AckAll(flow, t);
+    StartAtSheet(flow, t);
     ASSERT_EQ(flow.CurrentStep().id, "sheet");
     EXPECT_TRUE(flow.OpenText(TextField::Own, t += 1));
     EXPECT_FALSE(flow.Toggle("b1", t += 1)) << "chips are inert under the keyboard";
