@@ -26,6 +26,7 @@ using Clock = std::chrono::steady_clock;
 struct Figures {
     double first_frame_ms = -1;
     double cpu_percent = 0;
+    bool ticks_only = false; // no schedstat here: resolution is one 10 ms tick
     long pss_kb = 0;
 };
 
@@ -42,6 +43,21 @@ long CpuTicks(pid_t pid) {
         if (i == 15) stime = std::atol(field.c_str());
     }
     return utime + stime;
+}
+
+// CPU time of every thread of the process in nanoseconds, from
+// /proc/PID/task/*/schedstat: far finer than the 10 ms ticks of /proc/PID/stat,
+// so an idle process shows a real figure rather than zero.
+long long CpuNanoseconds(pid_t pid) {
+    long long total = 0;
+    std::error_code error;
+    for (const auto& task :
+         std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", error)) {
+        std::ifstream schedstat(task.path() / "schedstat");
+        long long on_cpu = 0;
+        if (schedstat >> on_cpu) total += on_cpu;
+    }
+    return total;
 }
 
 long PssKb(pid_t pid) {
@@ -95,12 +111,16 @@ Figures Measure(const std::string& binary, const std::string& redraw, double sec
     figures.first_frame_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     std::this_thread::sleep_for(std::chrono::seconds(2)); // let start-up work finish
     long ticks_before = CpuTicks(pid);
+    long long ns_before = CpuNanoseconds(pid);
     auto measured_from = Clock::now();
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     long ticks_after = CpuTicks(pid);
+    long long ns_after = CpuNanoseconds(pid);
     double elapsed = std::chrono::duration<double>(Clock::now() - measured_from).count();
-    double cpu_s =
-        static_cast<double>(ticks_after - ticks_before) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    double cpu_s = static_cast<double>(ns_after - ns_before) / 1e9;
+    figures.ticks_only = ns_after == 0; // a kernel without schedstat: 10 ms ticks
+    if (figures.ticks_only)
+        cpu_s = static_cast<double>(ticks_after - ticks_before) / static_cast<double>(sysconf(_SC_CLK_TCK));
     figures.cpu_percent = 100.0 * cpu_s / elapsed;
     figures.pss_kb = PssKb(pid);
     kill(pid, SIGTERM);
@@ -129,17 +149,22 @@ int main(int argc, char** argv) {
     std::filesystem::remove_all(dir);
     std::printf("kiosk process, 800x480 window, attract screen, %.0f s each\n", seconds);
     std::printf("  %-28s %12s %12s\n", "", "on-change", "always");
-    std::printf("  %-28s %11.0f%% %11.0f%%\n", "CPU (% of one core)", idle.cpu_percent, busy.cpu_percent);
+    std::printf("  %-28s %11.3f%% %11.1f%%\n", "CPU (% of one core)", idle.cpu_percent, busy.cpu_percent);
     std::printf("  %-28s %9.1f MB %9.1f MB\n", "PSS", idle.pss_kb / 1024.0, busy.pss_kb / 1024.0);
     std::printf("  %-28s %9.0f ms %9.0f ms\n", "start to first frame", idle.first_frame_ms,
                 busy.first_frame_ms);
-    if (idle.cpu_percent > 0)
-        std::printf("  idle CPU is %.0fx less than drawing every frame\n",
+    if (idle.cpu_percent > 0) {
+        std::printf("  drawing every frame costs %.0fx the CPU of drawing on change\n",
                     busy.cpu_percent / idle.cpu_percent);
-    else
-        std::printf(
-            "  idle CPU rounds to zero ticks (under 1/%ld s in %.0f s); drawing every frame used %.0f%%\n",
-            sysconf(_SC_CLK_TCK), seconds, busy.cpu_percent);
+    } else {
+        // Not one tick of CPU in the whole window: say what that bounds.
+        double bound = idle.ticks_only ? 100.0 / static_cast<double>(sysconf(_SC_CLK_TCK)) / seconds : 0;
+        std::printf("  idle: no CPU time measured in %.0f s (%s); drawing every frame used %.1f%%\n", seconds,
+                    idle.ticks_only
+                        ? ("under one clock tick, i.e. < " + std::to_string(bound).substr(0, 5) + "%").c_str()
+                        : "schedstat",
+                    busy.cpu_percent);
+    }
     std::printf("  targets: idle CPU < 2%%, PSS < 100 MB, first frame < 500 ms\n");
     return idle.first_frame_ms < 0 || busy.first_frame_ms < 0 ? 1 : 0;
 }
