@@ -33,8 +33,8 @@ void DrawAttract(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::Dummy(ImVec2(1, ui.theme.U(0.4f)));
     std::size_t count = pack.languages.size() - 1;
     float gap = ui.theme.Gap();
-    float lang_w =
-        std::min(ui.theme.U(10), (width - gap * static_cast<float>(count - 1)) / static_cast<float>(count));
+    // The language row is exactly as wide as the start button above it.
+    float lang_w = (start_w - gap * static_cast<float>(count - 1)) / static_cast<float>(count);
     float row_w = lang_w * static_cast<float>(count) + gap * static_cast<float>(count - 1);
     float row_x = x + (width - row_w) * 0.5f;
     float row_y = ImGui::GetCursorPosY();

@@ -153,7 +153,7 @@ void DrawKeyboard(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::PopStyleColor();
     KeyGrid grid;
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    grid.width = std::min(avail.x, ui.theme.U(48));
+    grid.width = ColumnWidth(ui, avail.x); // the same column as the steps
     grid.x = ImGui::GetCursorPosX() + (avail.x - grid.width) * 0.5f;
     grid.gap = ui.theme.U(0.3f);
     grid.unit = (grid.width - grid.gap * 9.0f) / 10.0f;

@@ -38,7 +38,7 @@ void DrawThanks(UiFrame& ui, const KioskView& view, Intents& out) {
     const Pack& pack = view.flow.GetPack();
     const UiStrings& s = pack.ui;
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float width = std::min(avail.x, ui.theme.U(56));
+    float width = ColumnWidth(ui, avail.x); // the same column as the steps
     float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f;
     // Title on the left, Done (with its countdown) on the right of the same row.
     float done_w = std::min(width * 0.4f, ui.theme.U(11));

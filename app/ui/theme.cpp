@@ -61,7 +61,7 @@ void ApplyStyle(const Theme& theme) {
     style.FramePadding = ImVec2(theme.U(0.6f), theme.U(0.4f));
     style.WindowRounding = 0;
     style.FrameRounding = theme.U(0.4f);
-    style.ScrollbarSize = theme.U(0.35f);
+    style.ScrollbarSize = theme.U(0.6f); // a gutter: the bar sits at its outer edge, clear of the cards
     style.ScrollbarRounding = theme.U(0.25f);
     style.WindowBorderSize = 0;
     style.TouchExtraPadding = ImVec2(0, 0);

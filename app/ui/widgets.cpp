@@ -276,9 +276,9 @@ void ScrollFade(const Theme& theme, ImU32 background) {
     float track = r.GetHeight();
     float bar = std::max(theme.U(1.0f), track * track / (track + window->ScrollMax.y));
     float y = r.Min.y + (track - bar) * (window->Scroll.y / window->ScrollMax.y);
-    float x = outer.Max.x - ImGui::GetStyle().ScrollbarSize * 0.5f;
+    float x = outer.Max.x - theme.U(0.1f);
     draw->PushClipRect(outer.Min, outer.Max);
-    draw->AddLine(ImVec2(x, y), ImVec2(x, y + bar), theme.colors.border, theme.U(0.2f));
+    draw->AddLine(ImVec2(x, y), ImVec2(x, y + bar), theme.colors.border, theme.U(0.15f));
     draw->PopClipRect();
     if (!more_below) return;
     // "More below": a round marker with a chevron at the bottom of the
@@ -287,7 +287,10 @@ void ScrollFade(const Theme& theme, ImU32 background) {
     draw->PushClipRect(viewport->Pos,
                        ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y));
     float radius = theme.U(0.75f);
-    ImVec2 centre(x, r.Max.y - radius - theme.U(0.15f));
+    float right = viewport->Pos.x + viewport->Size.x - theme.U(0.5f) - radius; // clear of the bezel
+    ImVec2 centre(std::min(x, right), r.Max.y - radius - theme.U(0.15f));
+    // A ring of page colour keeps it distinct even over a selected (blue) card.
+    draw->AddCircleFilled(centre, radius + theme.U(0.15f), background);
     draw->AddCircleFilled(centre, radius, theme.colors.primary);
     float c = radius * 0.45f;
     ImVec2 chevron[3] = {{centre.x - c, centre.y - c * 0.4f},
