@@ -162,7 +162,7 @@ int main(int argc, char** argv) {
         std::printf("  idle: no CPU time measured in %.0f s (%s); drawing every frame used %.1f%%\n", seconds,
                     idle.ticks_only
                         ? ("under one clock tick, i.e. < " + std::to_string(bound).substr(0, 5) + "%").c_str()
-                        : "schedstat",
+                        : "per-thread schedstat, in ns: it did not run at all",
                     busy.cpu_percent);
     }
     std::printf("  targets: idle CPU < 2%%, PSS < 100 MB, first frame < 500 ms\n");
