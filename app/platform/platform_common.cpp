@@ -79,6 +79,14 @@ void RenderDrawData(int fb_width, int fb_height, const std::array<float, 4>& cle
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
+bool RedrawLastFrameAndRead(int width, int height, const std::array<float, 4>& clear_color,
+                            std::vector<std::uint8_t>& rgba) {
+    const ImDrawData* draw_data = ImGui::GetDrawData();
+    if (draw_data == nullptr || !draw_data->Valid) return false;
+    RenderDrawData(width, height, clear_color);
+    return ReadBoundFramebuffer(width, height, rgba);
+}
+
 bool ReadBoundFramebuffer(int width, int height, std::vector<std::uint8_t>& rgba) {
     if (width <= 0 || height <= 0) return false;
     const size_t row = static_cast<size_t>(width) * 4;

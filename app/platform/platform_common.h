@@ -47,6 +47,12 @@ void RenderDrawData(int fb_width, int fb_height, const std::array<float, 4>& cle
 // Reads the bound framebuffer's top-left width x height as RGBA, top row first.
 bool ReadBoundFramebuffer(int width, int height, std::vector<std::uint8_t>& rgba);
 
+// For on-screen windows: a presented buffer's contents are undefined, so the
+// last frame's draw lists are drawn again into the back buffer and read from
+// there, without presenting. False when there is no frame yet.
+bool RedrawLastFrameAndRead(int width, int height, const std::array<float, 4>& clear_color,
+                            std::vector<std::uint8_t>& rgba);
+
 void SetError(std::string* error, std::string message);
 
 // The advice appended to every "could not open a window" message.

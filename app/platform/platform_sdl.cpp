@@ -175,13 +175,8 @@ void SdlWindow::EndFrame() {
 
 bool SdlWindow::ReadPixels(std::vector<std::uint8_t>& rgba, int& width, int& height) {
     MakeCurrent();
-    const ImDrawData* draw_data = ImGui::GetDrawData();
-    if (draw_data == nullptr || !draw_data->Valid) return false;
-    // A presented buffer's contents are undefined; draw the same lists
-    // again into the back buffer and read that, without presenting it.
     FramebufferSize(width, height);
-    RenderDrawData(width, height, options_.clear_color);
-    return ReadBoundFramebuffer(width, height, rgba);
+    return RedrawLastFrameAndRead(width, height, options_.clear_color, rgba);
 }
 
 void SdlWindow::FramebufferSize(int& width, int& height) const {
