@@ -77,7 +77,8 @@ void DrawKeyRow(UiFrame& ui, const KioskView& view, KeyGrid& grid, int row, floa
     }
     for (const std::string& raw : keys) {
         std::string key = view.keyboard.shift ? Upper(raw) : raw;
-        if (Key(ui, grid, x, y, 1, "key-" + key, key)) out.push_back(Intent::Of(Intent::Kind::TypeText, key));
+        if (Key(ui, grid, x, y, 1, "key-" + key, key, ButtonKind::Key))
+            out.push_back(Intent::Of(Intent::Kind::TypeText, key));
     }
     if (!last) return;
     ImGui::SetCursorPos(ImVec2(x, y));
@@ -93,12 +94,14 @@ void DrawBottomRow(UiFrame& ui, const KioskView& view, KeyGrid& grid, float y, I
         if (Key(ui, grid, x, y, 1.25f, std::string("key-layer-") + kLayerLabels[layer], kLayerLabels[layer]))
             out.push_back(Intent::AtIndex(Intent::Kind::KeyboardLayer, static_cast<std::size_t>(layer)));
     }
-    if (Key(ui, grid, x, y, 1, "key-,", ",")) out.push_back(Intent::Of(Intent::Kind::TypeText, ","));
+    if (Key(ui, grid, x, y, 1, "key-,", ",", ButtonKind::Key))
+        out.push_back(Intent::Of(Intent::Kind::TypeText, ","));
     ImGui::SetCursorPos(ImVec2(x, y));
     if (TapIconButton(ui, "key-space", Icon::Space, "space", ImVec2(grid.Keys(3.5f), grid.key_h)))
         out.push_back(Intent::Of(Intent::Kind::TypeText, " "));
     x += grid.Keys(3.5f) + grid.gap;
-    if (Key(ui, grid, x, y, 1, "key-.", ".")) out.push_back(Intent::Of(Intent::Kind::TypeText, "."));
+    if (Key(ui, grid, x, y, 1, "key-.", ".", ButtonKind::Key))
+        out.push_back(Intent::Of(Intent::Kind::TypeText, "."));
     if (Key(ui, grid, x, y, 2, "key-done", ui.T(s.keyboard_done), ButtonKind::Primary))
         out.push_back(Intent::Close(true));
 }

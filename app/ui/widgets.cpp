@@ -51,6 +51,7 @@ ButtonColors ColorsFor(const Palette& p, ButtonKind kind, bool enabled) {
     case ButtonKind::Placeholder:
         return {p.surface, p.pressed_surface, p.text_muted, p.border};
     case ButtonKind::Option:
+    case ButtonKind::Key:
     case ButtonKind::Secondary:
         break;
     }
@@ -75,6 +76,7 @@ bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size
     if (kind != ButtonKind::Quiet) draw->AddRect(bb.Min, bb.Max, c.border, rounding, 0, ui.theme.U(0.1f));
     bool left = kind == ButtonKind::Option || kind == ButtonKind::Placeholder;
     ImFont* font = left ? ui.theme.body : ui.theme.body_bold;
+    if (kind == ButtonKind::Key) font = ui.theme.heading;
     float pad = ui.theme.U(0.8f);
     float wrap = size.x - 2 * pad;
     ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());

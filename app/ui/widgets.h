@@ -37,7 +37,8 @@ struct UiFrame {
     const std::string& T(const LocalText& text) const { return text.Get(lang); }
 };
 
-enum class ButtonKind { Primary, Secondary, Option, Quiet, Danger, Placeholder };
+// Key: a keyboard key, one character drawn large so ", ' . read at a glance.
+enum class ButtonKind { Primary, Secondary, Option, Quiet, Danger, Placeholder, Key };
 
 // A tap on release inside `bb` for item `id`, unless the finger moved further
 // than a drag threshold. Adds the item to ImGui's layout itself.
