@@ -1,0 +1,104 @@
+// The board's live tallies: what the room has answered, recomputed from the
+// store only when another connection committed something.
+//
+// A TallyReader owns one read-only connection with its statements prepared
+// once. Refresh() first asks `PRAGMA data_version` (one cheap statement, no
+// table read); while it is unchanged, and the round asked for is the same,
+// it returns false and queries nothing else, so a static board costs
+// nothing. Otherwise it recomputes every figure inside one read transaction,
+// so the totals and the per-step counts describe the same snapshot.
+//
+// What counts (the rules the board shows and the tests check):
+// - Filtered visits (anti-stuffing) are left out of every figure except
+//   `filtered`.
+// - A visit counts at most once per (step, item, value): the writer replaces
+//   a step's rows when it is re-saved, and a skipped step has no rows.
+// - Free text is never tallied: rows with item "project" or "own" (see
+//   kFreeTextItems) count towards the step's respondents but have no
+//   TallyCount of their own.
+// - round 0 means every round; otherwise only visits begun in that round.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace tapsheet {
+
+// Sheet items whose value is an attendee's free text, not a choice.
+inline constexpr const char* kFreeTextItems[] = {"project", "own"};
+
+// Distinct visits that gave one (item, value) in one step. Polls and sheets
+// store value "" (one count per option or benefit); domains store "focus" or
+// "least", so each domain has up to two counts. Keeping the value as its own
+// field lets the store stay ignorant of step kinds: the board picks the rows
+// it needs by the pack's step kind.
+struct TallyCount {
+    std::string item_id;
+    std::string value;
+    int count = 0;
+};
+
+struct StepTally {
+    std::string step_id;
+    int respondents = 0;           // distinct visits with any row for the step
+    std::vector<TallyCount> items; // by item_id, then value; content order is the board's job
+    int Count(const std::string& item_id, const std::string& value = "") const; // 0 when absent
+};
+
+struct Tallies {
+    std::int64_t data_version = 0; // PRAGMA data_version these figures were computed at
+    int visits_today = 0;          // begun since local midnight
+    int completed = 0;             // status "complete", any day
+    int filtered = 0;              // flagged visits, any status and day
+    int answers_last_10_min = 0;   // (visit, step) answers saved in the last 10 minutes
+    std::vector<StepTally> steps;  // by step_id; steps nobody answered are absent
+    const StepTally* Step(const std::string& step_id) const; // null when absent
+};
+
+class TallyReader {
+  public:
+    using TimePoint = std::chrono::system_clock::time_point;
+
+    explicit TallyReader(const std::string& db_path);
+    ~TallyReader();
+    TallyReader(const TallyReader&) = delete;
+    TallyReader& operator=(const TallyReader&) = delete;
+
+    bool Ok() const { return error_.empty(); }
+    const std::string& Error() const { return error_; } // last failure, naming the file
+
+    // true: *out was recomputed. false: nothing changed since the last
+    // successful refresh of the same round (or the read failed: see Ok()),
+    // and *out is left as it was. `now` sets the windows of visits_today and
+    // answers_last_10_min; tests pass a fixed one.
+    bool Refresh(int round, Tallies* out, TimePoint now = std::chrono::system_clock::now());
+
+    // The time windows age without any commit: a board calls this now and
+    // then (say once a minute) so the next Refresh() recomputes anyway.
+    void Invalidate() { have_version_ = false; }
+
+  private:
+    struct Statements;
+
+    bool Connect();
+    bool Prepare();
+    bool Fail(int rc); // records the error; always false
+    bool ReadTotals(int round, TimePoint now, Tallies* out);
+    bool ReadSteps(int round, Tallies* out);
+    bool ReadItems(int round, Tallies* out);
+
+    sqlite3* db_ = nullptr;
+    std::unique_ptr<Statements> statements_; // defined in the .cpp, so this header needs no sqlite3.h
+    std::string path_;
+    std::string error_;
+    bool have_version_ = false;
+    std::int64_t last_version_ = 0;
+    int last_round_ = 0;
+};
+
+} // namespace tapsheet
