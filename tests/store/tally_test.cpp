@@ -137,6 +137,8 @@ std::vector<AnswerRow> RandomRows(const std::string& step, std::mt19937& random)
             if (chance(35)) rows.push_back({domain, "focus"});
             if (chance(30)) rows.push_back({domain, "least"}); // focus and least at once is allowed
         }
+    // A repeated row (a double tap that slipped through) must still count once.
+    if ((step == "improve" || step == "domains") && !rows.empty() && chance(10)) rows.push_back(rows.front());
     if (step == "sheet") {
         for (const char* benefit : {"b1", "b2", "b3", "b4", "b5", "b6"})
             if (chance(45)) rows.push_back({benefit, ""});
