@@ -16,3 +16,7 @@ if [ -z "${DISPLAY:-}" ]; then
 else
   "$build/tests/bench/bench_kiosk_process" "$build/tapsheet" 10
 fi
+
+echo
+echo "-- board tallies with 100,000 stored answers"
+"$build/tests/bench/bench_tally_refresh"
