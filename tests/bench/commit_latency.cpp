@@ -8,6 +8,7 @@
 // RAM, where fsync costs nothing and the figures would flatter the kiosk.
 #include "app/core/content.h"
 #include "app/store/store.h"
+#include "bench_util.h"
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +22,10 @@
 #include <vector>
 
 namespace {
+
+using tapsheet::bench::Figures;
+using tapsheet::bench::RemoveDatabase;
+using tapsheet::bench::Summarise;
 
 using Clock = std::chrono::steady_clock;
 constexpr double kFrameMs = 1000.0 / 60.0;
@@ -36,10 +41,6 @@ struct Signal {
     std::condition_variable changed;
 };
 
-struct Figures {
-    double median = 0, p99 = 0, max = 0;
-};
-
 bool ParseArgs(int argc, char** argv, Settings* settings) {
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--count") && i + 1 < argc)
@@ -52,22 +53,6 @@ bool ParseArgs(int argc, char** argv, Settings* settings) {
             return false;
     }
     return true;
-}
-
-void RemoveDatabase(const std::string& path) {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path + suffix, ignored);
-}
-
-Figures Summarise(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    Figures figures;
-    const std::size_t n = values.size();
-    figures.median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    figures.p99 = values[std::min(n - 1, (n * 99 + 99) / 100 - 1)];
-    figures.max = values.back();
-    return figures;
 }
 
 tapsheet::Ack WaitForAck(tapsheet::VisitWriter& writer, Signal& signal) {

@@ -17,6 +17,7 @@
 #include "app/store/stamp.h"
 #include "app/store/store.h"
 #include "app/store/tally_reader.h"
+#include "bench_util.h"
 
 #include <sqlite3.h>
 
@@ -33,6 +34,10 @@
 
 namespace {
 
+using tapsheet::bench::Figures;
+using tapsheet::bench::RemoveDatabase;
+using tapsheet::bench::Summarise;
+
 using Clock = std::chrono::steady_clock;
 
 struct Settings {
@@ -40,10 +45,6 @@ struct Settings {
     int iterations = 200;
     std::string db_path = "bench_tally_refresh.db";
     bool keep = false;
-};
-
-struct Figures {
-    double median = 0, p99 = 0, max = 0;
 };
 
 bool ParseArgs(int argc, char** argv, Settings* settings) {
@@ -60,22 +61,6 @@ bool ParseArgs(int argc, char** argv, Settings* settings) {
             return false;
     }
     return true;
-}
-
-void RemoveDatabase(const std::string& path) {
-    std::error_code ignored;
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path + suffix, ignored);
-}
-
-Figures Summarise(std::vector<double> values) {
-    std::sort(values.begin(), values.end());
-    Figures figures;
-    const std::size_t n = values.size();
-    figures.median = n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-    figures.p99 = values[std::min(n - 1, (n * 99 + 99) / 100 - 1)];
-    figures.max = values.back();
-    return figures;
 }
 
 double MsSince(Clock::time_point start) {
