@@ -74,6 +74,13 @@ class VisitWriter {
     Ticket SetRound(int round);
     // Anti-stuffing: a flagged visit is kept but left out of tallies.
     Ticket SetFiltered(const std::string& visit_id, bool filtered);
+    // The facilitator's decision on one free text (every visit that wrote
+    // exactly `text` for that step and item). approved=false: rejected.
+    Ticket Moderate(const std::string& step_id, const std::string& item_id, const std::string& text,
+                    bool approved);
+    // Steps whose results the board keeps hidden until revealed (meta
+    // "board_hidden"), kept so a restarted board does not reveal them.
+    Ticket SetHiddenSteps(const std::vector<std::string>& step_ids);
 
     std::vector<Ack> TakeAcks(); // acks since the last call, in commit order
     StoreHealth Health() const;

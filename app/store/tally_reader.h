@@ -58,14 +58,49 @@ struct StepTally {
     int Count(const std::string& item_id, const std::string& value = "") const; // 0 when absent
 };
 
+// Free text (project names, own benefits) and the facilitator's decision on
+// it. The board shows only Approved text; the moderation list shows all.
+enum class Moderation { Pending, Approved, Rejected };
+
+struct FreeText {
+    std::string step_id;
+    std::string item_id; // "project" or "own"
+    std::string text;
+    int count = 0;             // distinct counted visits that wrote exactly this text
+    std::string first_at;      // when it was first saved (stamp)
+    Moderation status = Moderation::Pending;
+};
+
+// The figures of only those visits that gave `item_id` in poll `step_id`.
+struct CrossTally {
+    std::string step_id, item_id; // empty: no cross-tab asked for
+    int visits = 0;               // counted visits that gave that answer
+    std::vector<StepTally> steps; // as Tallies::steps, over those visits only
+    const StepTally* Step(const std::string& step_id) const;
+};
+
 struct Tallies {
     std::int64_t data_version = 0; // PRAGMA data_version these figures were computed at
+    int round = 0;                 // round these figures are for; 0: every round
+    int current_round = 1;         // meta "round": visits begun now get it
+    std::vector<int> rounds;       // rounds with at least one visit, ascending
     int visits_today = 0;          // begun since local midnight
     int completed = 0;             // status "complete", any day
     int filtered = 0;              // flagged visits, any status and day
     int answers_last_10_min = 0;   // (visit, step) answers saved in the last 10 minutes
     std::vector<StepTally> steps;  // by step_id; steps nobody answered are absent
+    std::vector<FreeText> free_text; // every distinct text of counted visits; pending first, then oldest first
+    std::vector<std::string> hidden_steps; // meta "board_hidden": results the facilitator hid
+    CrossTally cross;
     const StepTally* Step(const std::string& step_id) const; // null when absent
+};
+
+// What to count. kCurrentRound follows meta "round" as it changes.
+inline constexpr int kCurrentRound = -1;
+struct TallyQuery {
+    int round = kCurrentRound; // 0: every round
+    std::string cross_step, cross_item; // CrossTally filter; empty: none
+    bool operator==(const TallyQuery&) const = default;
 };
 
 class TallyReader {
@@ -84,7 +119,12 @@ class TallyReader {
     // successful refresh of the same round (or the read failed: see Ok()),
     // and *out is left as it was. `now` sets the windows of visits_today and
     // answers_last_10_min; tests pass a fixed one.
-    bool Refresh(int round, Tallies* out, TimePoint now = std::chrono::system_clock::now());
+    bool Refresh(const TallyQuery& query, Tallies* out, TimePoint now = std::chrono::system_clock::now());
+    bool Refresh(int round, Tallies* out, TimePoint now = std::chrono::system_clock::now()) {
+        TallyQuery query;
+        query.round = round;
+        return Refresh(query, out, now);
+    }
 
     // The time windows age without any commit: a board calls this now and
     // then (say once a minute) so the next Refresh() recomputes anyway.
