@@ -65,9 +65,46 @@ CREATE TABLE meta (
 INSERT INTO meta (key, value) VALUES ('round', '1');
 )sql";
 
+// Schema v2, for the board:
+// - visits.seq: a change sequence. Triggers give a visit the next number
+//   whenever it or its answers change, in the writer's own transaction, so
+//   a reader catches up by reading only `WHERE seq > last seen` (O(change),
+//   not O(answers)), whatever program wrote the change.
+// - moderation: the facilitator's decision on one free text; text without
+//   a row here is pending and never shown to the room.
+// - meta "board_hidden": step ids whose results the board keeps hidden
+//   (comma-separated), so a restarted board does not reveal them.
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE visits ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+UPDATE visits SET seq = rowid;
+CREATE INDEX visits_by_seq ON visits(seq);
+CREATE TRIGGER visits_seq_on_insert AFTER INSERT ON visits BEGIN
+    UPDATE visits SET seq = (SELECT max(seq) FROM visits) + 1 WHERE rowid = NEW.rowid;
+END;
+CREATE TRIGGER visits_seq_on_update AFTER UPDATE OF status, ended_at, round, filtered ON visits BEGIN
+    UPDATE visits SET seq = (SELECT max(seq) FROM visits) + 1 WHERE rowid = NEW.rowid;
+END;
+CREATE TRIGGER answers_seq_on_insert AFTER INSERT ON answers BEGIN
+    UPDATE visits SET seq = (SELECT max(seq) FROM visits) + 1 WHERE id = NEW.visit_id;
+END;
+CREATE TRIGGER answers_seq_on_delete AFTER DELETE ON answers BEGIN
+    UPDATE visits SET seq = (SELECT max(seq) FROM visits) + 1 WHERE id = OLD.visit_id;
+END;
+CREATE TABLE moderation (
+    step_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('approved', 'rejected')),
+    decided_at TEXT NOT NULL,
+    PRIMARY KEY (step_id, item_id, text)
+);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('board_hidden', '');
+)sql";
+
 // Append new steps here; never edit a step that has shipped.
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 
 int ReadUserVersion(sqlite3* db, int* version) {
@@ -83,9 +120,9 @@ int SetUserVersion(sqlite3* db, int version) {
     return Exec(db, text.c_str());
 }
 
-int ApplyPending(sqlite3* db, int from_version) {
+int ApplyPending(sqlite3* db, int from_version, int to_version) {
     for (const Migration& step : kMigrations) {
-        if (step.version <= from_version) continue;
+        if (step.version <= from_version || step.version > to_version) continue;
         int rc = Exec(db, step.sql);
         if (rc == SQLITE_OK) rc = SetUserVersion(db, step.version);
         if (rc != SQLITE_OK) return rc;
@@ -99,7 +136,8 @@ int LatestSchemaVersion() {
     return kMigrations[std::size(kMigrations) - 1].version;
 }
 
-int Migrate(sqlite3* db, int* found_version) {
+int Migrate(sqlite3* db, int* found_version, int to_version) {
+    if (to_version <= 0) to_version = LatestSchemaVersion();
     *found_version = 0;
     // IMMEDIATE: take the write lock before reading the version, so two
     // processes opening one new file cannot both create the tables.
@@ -107,7 +145,7 @@ int Migrate(sqlite3* db, int* found_version) {
     if (rc != SQLITE_OK) return rc;
     rc = ReadUserVersion(db, found_version);
     if (rc == SQLITE_OK && *found_version > LatestSchemaVersion()) rc = SQLITE_ERROR;
-    if (rc == SQLITE_OK && *found_version < LatestSchemaVersion()) rc = ApplyPending(db, *found_version);
+    if (rc == SQLITE_OK && *found_version < to_version) rc = ApplyPending(db, *found_version, to_version);
     if (rc == SQLITE_OK) rc = Exec(db, "COMMIT");
     if (rc != SQLITE_OK && !sqlite3_get_autocommit(db)) Exec(db, "ROLLBACK");
     return rc;

@@ -12,6 +12,7 @@ int LatestSchemaVersion();
 // newer than the file's user_version. *found_version receives the version
 // read inside that transaction; when it is newer than this program knows,
 // nothing is changed and SQLITE_ERROR is returned.
-int Migrate(sqlite3* db, int* found_version);
+// `to_version` (tests only) stops at an older version, to build old files.
+int Migrate(sqlite3* db, int* found_version, int to_version = 0);
 
 } // namespace tapsheet::sql

@@ -2,15 +2,13 @@
 
 #include "app/store/sqlite_util.h"
 #include "app/store/stamp.h"
+#include "app/store/tally_model.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <ctime>
-#include <functional>
-#include <map>
 #include <string_view>
 #include <tuple>
-#include <unordered_map>
 
 namespace tapsheet {
 namespace {
@@ -18,118 +16,12 @@ namespace {
 constexpr int kBusyTimeoutMs = 2000;
 constexpr auto kRecentWindow = std::chrono::minutes(10);
 
-bool IsFreeText(std::string_view item) {
-    for (const char* free_text : kFreeTextItems)
-        if (item == free_text) return true;
-    return false;
-}
-
 std::string_view ColumnText(sqlite3_stmt* query, int column) {
     const unsigned char* text = sqlite3_column_text(query, column);
     if (!text) return {};
     return {reinterpret_cast<const char*>(text),
             static_cast<std::size_t>(sqlite3_column_bytes(query, column))};
 }
-
-// Lets unordered_map<std::string, ...> be searched by string_view without
-// building a std::string for every row scanned.
-struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-template <class Value> using TextMap = std::unordered_map<std::string, Value, TextHash, std::equal_to<>>;
-
-// One (step, item, value) seen in the scan.
-struct Slot {
-    std::string step_id, item_id, value;
-    int step = 0; // index into Aggregate::steps_
-    bool free_text = false;
-};
-
-// Tallies from one pass over the answers in storage order. The rules of
-// tally_reader.h live here: per counted visit, the distinct slots it gave
-// (a visit counts once per slot and once per step, however its rows repeat).
-class Aggregate {
-  public:
-    void AddVisit(std::string_view id) { visits_.emplace(std::string(id), static_cast<int>(visits_.size())); }
-
-    void AddRow(std::string_view visit, std::string_view step, std::string_view item, std::string_view value,
-                bool recent) {
-        const auto counted = visits_.find(visit);
-        if (counted == visits_.end()) return; // filtered, or another round
-        // Free text only matters for respondents: one slot per item, not one
-        // per attendee's sentence (which also keeps their text out of keys).
-        if (IsFreeText(item)) value = {};
-        key_.assign(step).append(1, '\x1f').append(item).append(1, '\x1f').append(
-            value); // ids never hold \x1f
-        auto slot = slot_index_.find(std::string_view(key_));
-        if (slot == slot_index_.end()) slot = slot_index_.emplace(key_, NewSlot(step, item, value)).first;
-        if (rows_.size() < visits_.size()) rows_.resize(visits_.size());
-        // Low bit: saved within the recent window (all rows of a save share one stamp).
-        rows_[counted->second].push_back(static_cast<std::uint32_t>(slot->second) << 1 | (recent ? 1 : 0));
-    }
-
-    void Finish(Tallies* out) {
-        std::vector<int> slot_counts(slots_.size(), 0);
-        std::vector<int> respondents(steps_.size(), 0);
-        std::vector<std::uint32_t> visit_steps; // step << 1 | recent, reused for every visit
-        for (std::vector<std::uint32_t>& rows : rows_) {
-            std::sort(rows.begin(), rows.end());
-            visit_steps.clear();
-            for (std::size_t i = 0; i < rows.size(); ++i) {
-                const Slot& slot = slots_[rows[i] >> 1];
-                visit_steps.push_back(static_cast<std::uint32_t>(slot.step) << 1 | (rows[i] & 1));
-                const bool repeat = i > 0 && rows[i] >> 1 == rows[i - 1] >> 1;
-                if (!repeat && !slot.free_text) ++slot_counts[rows[i] >> 1];
-            }
-            std::sort(visit_steps.begin(), visit_steps.end());
-            for (std::size_t i = 0; i < visit_steps.size(); ++i) {
-                const bool last_of_step =
-                    i + 1 == visit_steps.size() || visit_steps[i + 1] >> 1 != visit_steps[i] >> 1;
-                if (!last_of_step) continue;
-                ++respondents[visit_steps[i] >> 1];
-                out->answers_last_10_min += visit_steps[i] & 1; // sorted last: recent if any row is
-            }
-        }
-        Emit(slot_counts, respondents, out);
-    }
-
-  private:
-    int NewSlot(std::string_view step, std::string_view item, std::string_view value) {
-        auto found = step_index_.find(step);
-        if (found == step_index_.end()) {
-            found = step_index_.emplace(std::string(step), static_cast<int>(steps_.size())).first;
-            steps_.emplace_back(step);
-        }
-        slots_.push_back(
-            {std::string(step), std::string(item), std::string(value), found->second, IsFreeText(item)});
-        return static_cast<int>(slots_.size()) - 1;
-    }
-
-    void Emit(const std::vector<int>& slot_counts, const std::vector<int>& respondents, Tallies* out) const {
-        std::map<std::string, StepTally> by_step; // sorted by step_id, as documented
-        for (std::size_t step = 0; step < steps_.size(); ++step)
-            if (respondents[step] > 0) by_step[steps_[step]] = {steps_[step], respondents[step], {}};
-        for (std::size_t i = 0; i < slots_.size(); ++i)
-            if (slot_counts[i] > 0)
-                by_step[slots_[i].step_id].items.push_back(
-                    {slots_[i].item_id, slots_[i].value, slot_counts[i]});
-        for (auto& [step_id, step] : by_step) {
-            std::sort(step.items.begin(), step.items.end(), [](const TallyCount& a, const TallyCount& b) {
-                return std::tie(a.item_id, a.value) < std::tie(b.item_id, b.value);
-            });
-            out->steps.push_back(std::move(step));
-        }
-    }
-
-    TextMap<int> visits_;     // counted visits -> index into rows_
-    TextMap<int> slot_index_; // "step\x1fitem\x1fvalue" -> index into slots_
-    TextMap<int> step_index_;
-    std::vector<Slot> slots_;
-    std::vector<std::string> steps_;
-    std::vector<std::vector<std::uint32_t>> rows_; // per counted visit: slot << 1 | recent
-    std::string key_;                              // reused, so lookups do not allocate
-};
 
 // Local midnight of `now`, as a stored stamp: "today" is the event's day at
 // the kiosk's location, while the stamps themselves are UTC.
@@ -148,32 +40,35 @@ struct StatementDeleter {
     void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
 };
 
-// SQLITE_DONE when the whole table was read.
-int ReadVisits(sql::Statement& visits, int round, TallyReader::TimePoint now, Aggregate* aggregate,
-               Tallies* out) {
-    const std::string midnight = LocalMidnightStamp(now);
-    int rc = visits.Bind(1, std::int64_t{round}).Step();
-    for (; rc == SQLITE_ROW; rc = visits.Step()) {
-        if (visits.Int(1) != 0) {
-            ++out->filtered;
-            continue;
-        }
-        aggregate->AddVisit(visits.Text(0));
-        out->completed += visits.Text(2) == "complete" ? 1 : 0;
-        out->visits_today += visits.Text(3) >= midnight ? 1 : 0; // stamps sort as text
-    }
-    visits.Reset();
-    return rc;
+// A visit's own columns: id, round, filtered, status, started_at.
+VisitFacts FactsOfVisit(const sql::Statement& visits) {
+    VisitFacts facts;
+    facts.round = static_cast<int>(visits.Int(1));
+    facts.filtered = visits.Int(2) != 0;
+    facts.complete = visits.Text(3) == "complete";
+    facts.started_at = visits.Text(4);
+    return facts;
 }
 
-int ReadAnswers(sqlite3_stmt* answers, TallyReader::TimePoint now, Aggregate* aggregate) {
-    const std::string recent = UtcStamp(now - kRecentWindow);
-    int rc = sqlite3_step(answers);
-    for (; rc == SQLITE_ROW; rc = sqlite3_step(answers))
-        aggregate->AddRow(ColumnText(answers, 0), ColumnText(answers, 1), ColumnText(answers, 2),
-                          ColumnText(answers, 3), ColumnText(answers, 4) >= recent);
-    sqlite3_reset(answers);
-    return rc;
+Moderation ModerationOf(std::string_view status) {
+    if (status == "approved") return Moderation::Approved;
+    return status == "rejected" ? Moderation::Rejected : Moderation::Pending;
+}
+
+std::string DecisionKey(std::string_view step, std::string_view item, std::string_view text) {
+    return std::string(step).append(1, '\x1f').append(item).append(1, '\x1f').append(text);
+}
+
+std::vector<std::string> SplitIds(const std::string& joined) {
+    std::vector<std::string> ids;
+    std::size_t from = 0;
+    while (from < joined.size()) {
+        std::size_t comma = joined.find(',', from);
+        if (comma == std::string::npos) comma = joined.size();
+        if (comma > from) ids.push_back(joined.substr(from, comma - from));
+        from = comma + 1;
+    }
+    return ids;
 }
 
 } // namespace
@@ -184,25 +79,37 @@ int StepTally::Count(const std::string& item_id, const std::string& value) const
     return 0;
 }
 
-const StepTally* Tallies::Step(const std::string& step_id) const {
+namespace {
+const StepTally* FindStep(const std::vector<StepTally>& steps, const std::string& step_id) {
     for (const StepTally& step : steps)
         if (step.step_id == step_id) return &step;
     return nullptr;
 }
+} // namespace
+
+const StepTally* Tallies::Step(const std::string& step_id) const {
+    return FindStep(steps, step_id);
+}
+
+const StepTally* CrossTally::Step(const std::string& step_id) const {
+    return FindStep(steps, step_id);
+}
 
 struct TallyReader::Statements {
-    sql::Statement data_version, begin, commit, rollback, visits;
-    // Raw, not sql::Statement: the scan reads each row's text in place,
-    // without a std::string per column, which is most of a refresh's cost.
-    std::unique_ptr<sqlite3_stmt, StatementDeleter> answers;
+    sql::Statement data_version, begin, commit, rollback, meta, max_seq, all_visits, changed_visits,
+        visit_answers, moderation;
+    // Raw, not sql::Statement: the first full scan reads each row's text in
+    // place, without a std::string per column.
+    std::unique_ptr<sqlite3_stmt, StatementDeleter> all_answers;
 };
 
-TallyReader::TallyReader(const std::string& db_path) : statements_(new Statements), path_(db_path) {
+TallyReader::TallyReader(const std::string& db_path)
+    : statements_(new Statements), path_(db_path), model_(new TallyModel) {
     Connect();
 }
 
 bool TallyReader::Connect() {
-    if (db_ && statements_->answers) return true;
+    if (db_ && statements_->all_answers) return true;
     // READONLY without CREATE: the board must never leave an empty database
     // where the kiosk's file was expected (same rule as StoreReader). Until
     // the kiosk has created and migrated the file, this fails and is retried
@@ -227,17 +134,23 @@ bool TallyReader::Prepare() {
     s.begin = sql::Statement(db_, "BEGIN");
     s.commit = sql::Statement(db_, "COMMIT");
     s.rollback = sql::Statement(db_, "ROLLBACK");
-    s.visits =
-        sql::Statement(db_, "SELECT id, filtered, status, started_at FROM visits WHERE ?1 = 0 OR round = ?1");
-    for (sql::Statement* each : {&s.data_version, &s.begin, &s.commit, &s.rollback, &s.visits})
-        if (!each->Ok()) return Fail(each->PrepareResult());
-    // Storage order, no join, no ORDER BY: one sequential pass is several
-    // times faster than GROUP BY queries, which sort and look up each visit.
+    s.meta = sql::Statement(db_, "SELECT key, value FROM meta WHERE key IN ('round', 'board_hidden')");
+    s.max_seq = sql::Statement(db_, "SELECT coalesce(max(seq), 0) FROM visits");
+    s.all_visits = sql::Statement(db_, "SELECT id, round, filtered, status, started_at FROM visits");
+    s.changed_visits = sql::Statement(db_, "SELECT id, round, filtered, status, started_at FROM visits "
+                                           "WHERE seq > ?1 AND seq <= ?2");
+    s.visit_answers =
+        sql::Statement(db_, "SELECT step_id, item_id, value, answered_at FROM answers WHERE visit_id = ?1");
+    s.moderation = sql::Statement(db_, "SELECT step_id, item_id, text, status FROM moderation");
+    for (sql::Statement* each : {&s.data_version, &s.begin, &s.commit, &s.rollback, &s.meta, &s.max_seq,
+                                 &s.all_visits, &s.changed_visits, &s.visit_answers, &s.moderation})
+        if (!each->Ok()) return Fail(each->PrepareResult()); // e.g. no v2 tables yet: retried
+    // Storage order, no join, no ORDER BY: one sequential pass.
     sqlite3_stmt* answers = nullptr;
     int rc = sqlite3_prepare_v2(db_, "SELECT visit_id, step_id, item_id, value, answered_at FROM answers", -1,
                                 &answers, nullptr);
-    if (rc != SQLITE_OK) return Fail(rc); // e.g. the kiosk has not created the tables yet: retried
-    s.answers.reset(answers);             // last: Connect() takes it to mean all are ready
+    if (rc != SQLITE_OK) return Fail(rc);
+    s.all_answers.reset(answers); // last: Connect() takes it to mean all are ready
     return true;
 }
 
@@ -251,14 +164,126 @@ bool TallyReader::Fail(int rc) {
     return false;
 }
 
-bool TallyReader::Refresh(int round, Tallies* out, TimePoint now) {
+// Meta and moderation: small tables, read whole on every catch-up.
+int TallyReader::ReadSnapshot(Tallies* fresh) {
+    Statements& s = *statements_;
+    int rc = s.meta.Step();
+    for (; rc == SQLITE_ROW; rc = s.meta.Step()) {
+        if (s.meta.Text(0) == "round") fresh->current_round = static_cast<int>(s.meta.Int(1));
+        if (s.meta.Text(0) == "board_hidden") fresh->hidden_steps = SplitIds(s.meta.Text(1));
+    }
+    s.meta.Reset();
+    if (rc != SQLITE_DONE) return rc;
+    decisions_.clear();
+    rc = s.moderation.Step();
+    for (; rc == SQLITE_ROW; rc = s.moderation.Step())
+        decisions_.emplace_back(DecisionKey(s.moderation.Text(0), s.moderation.Text(1), s.moderation.Text(2)),
+                                ModerationOf(s.moderation.Text(3)));
+    s.moderation.Reset();
+    std::sort(decisions_.begin(), decisions_.end());
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int TallyReader::CatchUp() {
+    Statements& s = *statements_;
+    int rc = s.max_seq.Step();
+    const std::int64_t max_seq = rc == SQLITE_ROW ? s.max_seq.Int(0) : 0;
+    s.max_seq.Reset();
+    if (rc != SQLITE_ROW) return rc;
+    // Sequences only grow; a lower maximum means another file now sits at
+    // this path (restored, or deleted and created again): start over.
+    if (max_seq < last_seq_) {
+        model_->Clear();
+        last_seq_ = 0;
+    }
+    if (max_seq == last_seq_) return SQLITE_OK;
+    rc = last_seq_ == 0 ? LoadEverything(max_seq) : LoadChanged(max_seq);
+    if (rc == SQLITE_OK) last_seq_ = max_seq;
+    return rc;
+}
+
+int TallyReader::LoadEverything(std::int64_t) {
+    Statements& s = *statements_;
+    TextMap<VisitFacts> visits;
+    int rc = s.all_visits.Step();
+    for (; rc == SQLITE_ROW; rc = s.all_visits.Step())
+        visits.emplace(s.all_visits.Text(0), FactsOfVisit(s.all_visits));
+    s.all_visits.Reset();
+    if (rc != SQLITE_DONE) return rc;
+    sqlite3_stmt* answers = s.all_answers.get();
+    rc = sqlite3_step(answers);
+    for (; rc == SQLITE_ROW; rc = sqlite3_step(answers)) {
+        auto visit = visits.find(ColumnText(answers, 0));
+        if (visit == visits.end()) continue; // cannot happen with foreign keys on
+        model_->AddRow(&visit->second, ColumnText(answers, 1), ColumnText(answers, 2), ColumnText(answers, 3),
+                       ColumnText(answers, 4));
+    }
+    sqlite3_reset(answers);
+    if (rc != SQLITE_DONE) return rc;
+    model_->Clear();
+    for (auto& [id, facts] : visits) {
+        TallyModel::FinishFacts(&facts);
+        model_->Put(id, std::move(facts));
+    }
+    return SQLITE_OK;
+}
+
+int TallyReader::LoadChanged(std::int64_t up_to) {
+    Statements& s = *statements_;
+    int rc = s.changed_visits.Bind(1, last_seq_).Bind(2, up_to).Step();
+    for (; rc == SQLITE_ROW; rc = s.changed_visits.Step()) {
+        VisitFacts facts = FactsOfVisit(s.changed_visits);
+        const std::string id = s.changed_visits.Text(0);
+        sql::Statement& answers = s.visit_answers;
+        int answer_rc = answers.Bind(1, id).Step();
+        for (; answer_rc == SQLITE_ROW; answer_rc = answers.Step())
+            model_->AddRow(&facts, answers.Text(0), answers.Text(1), answers.Text(2), answers.Text(3));
+        answers.Reset();
+        if (answer_rc != SQLITE_DONE) {
+            rc = answer_rc;
+            break;
+        }
+        TallyModel::FinishFacts(&facts);
+        model_->Put(id, std::move(facts));
+    }
+    s.changed_visits.Reset();
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+// Figures from the model, then what only SQL knew: moderation and order.
+void TallyReader::Finish(const TallyQuery& query, TimePoint now, Tallies* fresh) {
+    const bool cross = !query.cross_step.empty() && !query.cross_item.empty();
+    const int round = query.round == kCurrentRound ? fresh->current_round : query.round;
+    model_->SetQuery(round, cross ? model_->SlotIndex(query.cross_step, query.cross_item, "") : -1);
+    model_->Emit(LocalMidnightStamp(now), UtcStamp(now - kRecentWindow), fresh);
+    if (cross) {
+        fresh->cross.step_id = query.cross_step;
+        fresh->cross.item_id = query.cross_item;
+    }
+    for (FreeText& text : fresh->free_text) {
+        const std::string key = DecisionKey(text.step_id, text.item_id, text.text);
+        auto found =
+            std::lower_bound(decisions_.begin(), decisions_.end(), std::make_pair(key, Moderation::Pending));
+        if (found != decisions_.end() && found->first == key) text.status = found->second;
+    }
+    // Pending first (the facilitator's queue), then oldest first.
+    std::stable_sort(fresh->free_text.begin(), fresh->free_text.end(),
+                     [](const FreeText& a, const FreeText& b) {
+                         const bool a_pending = a.status == Moderation::Pending,
+                                    b_pending = b.status == Moderation::Pending;
+                         if (a_pending != b_pending) return a_pending;
+                         return a.first_at < b.first_at;
+                     });
+}
+
+bool TallyReader::Refresh(const TallyQuery& query, Tallies* out, TimePoint now) {
     if (!Connect()) return false;
     Statements& s = *statements_;
     int rc = s.data_version.Step();
     const std::int64_t version = rc == SQLITE_ROW ? s.data_version.Int(0) : 0;
     s.data_version.Reset();
     if (rc != SQLITE_ROW) return Fail(rc);
-    if (have_version_ && version == last_version_ && round == last_round_) return false;
+    if (have_version_ && version == last_version_ && query == last_query_) return false;
 
     // The version was read before BEGIN, so the snapshot is at least that
     // new: a commit in between costs one extra refresh, never a missed one.
@@ -266,21 +291,20 @@ bool TallyReader::Refresh(int round, Tallies* out, TimePoint now) {
     if (rc != SQLITE_OK) return Fail(rc);
     Tallies fresh;
     fresh.data_version = version;
-    Aggregate aggregate;
-    rc = ReadVisits(s.visits, round, now, &aggregate, &fresh);
-    if (rc == SQLITE_DONE) rc = ReadAnswers(s.answers.get(), now, &aggregate);
-    if (rc == SQLITE_DONE) rc = s.commit.Run();
-    const bool read = rc == SQLITE_OK || Fail(rc);
-    if (!read) {
+    rc = ReadSnapshot(&fresh);
+    if (rc == SQLITE_OK) rc = CatchUp();
+    if (rc == SQLITE_OK) rc = s.commit.Run();
+    if (rc != SQLITE_OK) {
+        Fail(rc);
         s.rollback.Run();
         return false;
     }
-    aggregate.Finish(&fresh);
+    Finish(query, now, &fresh);
     error_.clear();
     *out = std::move(fresh);
     have_version_ = true;
     last_version_ = version;
-    last_round_ = round;
+    last_query_ = query;
     return true;
 }
 

@@ -3,18 +3,17 @@
 //
 // A TallyReader owns one read-only connection with its statements prepared
 // once. Refresh() first asks `PRAGMA data_version` (one cheap statement, no
-// table read); while it is unchanged, and the round asked for is the same,
-// it returns false and queries nothing else, so a static board costs
-// nothing. Otherwise it recomputes every figure inside one read transaction,
-// so the totals and the per-step counts describe the same snapshot.
+// table read); while it is unchanged, and the query is the same, it returns
+// false and queries nothing else, so a static board costs nothing.
+// Otherwise it catches up inside one read transaction, so the totals and
+// the per-step counts describe the same snapshot.
 //
-// A recompute is one sequential pass over the answers table, counted in
-// C++: O(answers), about 70 ms for 100,000 answers in a Release build on the
-// development VM (tests/bench/tally_refresh.cpp), so call it off the frame
-// path or accept a skipped frame when something changed. Making it O(change)
-// would need the schema to say which visits changed (a change sequence or
-// trigger-maintained counts); the store today cannot tell a re-saved step
-// from an untouched one without reading it.
+// Catching up is O(change): schema v2 gives each visit a change sequence
+// (visits.seq, moved by triggers whenever the visit or its answers change),
+// so only visits with a seq above the last one seen are read again, and the
+// in-memory TallyModel swaps their old contribution for the new one. The
+// first refresh reads everything once (one sequential pass over answers).
+// Changing the round or the cross-tab recounts from memory, not from disk.
 //
 // What counts (the rules the board shows and the tests check):
 // - Filtered visits (anti-stuffing) are left out of every figure except
@@ -25,6 +24,8 @@
 //   kFreeTextItems) count towards the step's respondents but have no
 //   TallyCount of their own.
 // - round 0 means every round; otherwise only visits begun in that round.
+// - Free text (FreeText) is listed for the moderation list whatever its
+//   status; showing only Approved text to the room is the board's rule.
 #pragma once
 
 #include <chrono>
@@ -36,6 +37,8 @@
 struct sqlite3;
 
 namespace tapsheet {
+
+class TallyModel;
 
 // Sheet items whose value is an attendee's free text, not a choice.
 inline constexpr const char* kFreeTextItems[] = {"project", "own"};
@@ -66,8 +69,8 @@ struct FreeText {
     std::string step_id;
     std::string item_id; // "project" or "own"
     std::string text;
-    int count = 0;             // distinct counted visits that wrote exactly this text
-    std::string first_at;      // when it was first saved (stamp)
+    int count = 0;        // distinct counted visits that wrote exactly this text
+    std::string first_at; // when it was first saved (stamp)
     Moderation status = Moderation::Pending;
 };
 
@@ -89,7 +92,8 @@ struct Tallies {
     int filtered = 0;              // flagged visits, any status and day
     int answers_last_10_min = 0;   // (visit, step) answers saved in the last 10 minutes
     std::vector<StepTally> steps;  // by step_id; steps nobody answered are absent
-    std::vector<FreeText> free_text; // every distinct text of counted visits; pending first, then oldest first
+    std::vector<FreeText>
+        free_text; // every distinct text of counted visits; pending first, then oldest first
     std::vector<std::string> hidden_steps; // meta "board_hidden": results the facilitator hid
     CrossTally cross;
     const StepTally* Step(const std::string& step_id) const; // null when absent
@@ -98,7 +102,7 @@ struct Tallies {
 // What to count. kCurrentRound follows meta "round" as it changes.
 inline constexpr int kCurrentRound = -1;
 struct TallyQuery {
-    int round = kCurrentRound; // 0: every round
+    int round = kCurrentRound;          // 0: every round
     std::string cross_step, cross_item; // CrossTally filter; empty: none
     bool operator==(const TallyQuery&) const = default;
 };
@@ -136,14 +140,22 @@ class TallyReader {
     bool Connect();
     bool Prepare();
     bool Fail(int rc); // records the error; always false
+    int ReadSnapshot(Tallies* fresh);
+    int CatchUp();
+    int LoadEverything(std::int64_t up_to);
+    int LoadChanged(std::int64_t up_to);
+    void Finish(const TallyQuery& query, TimePoint now, Tallies* fresh);
 
     sqlite3* db_ = nullptr;
     std::unique_ptr<Statements> statements_; // defined in the .cpp, so this header needs no sqlite3.h
     std::string path_;
     std::string error_;
+    std::unique_ptr<TallyModel> model_; // every visit's facts and the running counts
+    std::int64_t last_seq_ = 0;         // highest visits.seq already in model_
     bool have_version_ = false;
     std::int64_t last_version_ = 0;
-    int last_round_ = 0;
+    TallyQuery last_query_;
+    std::vector<std::pair<std::string, Moderation>> decisions_; // scratch: "step\x1fitem\x1ftext", sorted
 };
 
 } // namespace tapsheet

@@ -182,6 +182,18 @@ Ticket VisitWriter::SetFiltered(const std::string& visit_id, bool filtered) {
     return impl_->Enqueue(FilterJob{visit_id, filtered});
 }
 
+Ticket VisitWriter::Moderate(const std::string& step_id, const std::string& item_id, const std::string& text,
+                             bool approved) {
+    return impl_->Enqueue(ModerateJob{step_id, item_id, text, approved, UtcStampNow()});
+}
+
+Ticket VisitWriter::SetHiddenSteps(const std::vector<std::string>& step_ids) {
+    std::string joined;
+    for (const std::string& id : step_ids)
+        joined += (joined.empty() ? "" : ",") + id;
+    return impl_->Enqueue(HiddenJob{joined});
+}
+
 std::vector<Ack> VisitWriter::TakeAcks() {
     std::lock_guard lock(impl_->mutex);
     return std::exchange(impl_->acks, {});

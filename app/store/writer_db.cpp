@@ -183,9 +183,15 @@ int WriterDb::Prepare() {
     s->set_round = sql::Statement(db_, "INSERT INTO meta (key, value) VALUES ('round', ?1) "
                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     s->set_filtered = sql::Statement(db_, "UPDATE visits SET filtered = ?2 WHERE id = ?1");
+    s->moderate =
+        sql::Statement(db_, "INSERT INTO moderation (step_id, item_id, text, status, decided_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (step_id, item_id, text) "
+                            "DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at");
+    s->set_hidden = sql::Statement(db_, "INSERT INTO meta (key, value) VALUES ('board_hidden', ?1) "
+                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     for (const sql::Statement* each :
          {&s->insert_visit, &s->delete_answers, &s->delete_skip, &s->insert_answer, &s->insert_skip,
-          &s->end_visit, &s->set_round, &s->set_filtered})
+          &s->end_visit, &s->set_round, &s->set_filtered, &s->moderate, &s->set_hidden})
         if (!each->Ok()) return each->PrepareResult();
     statements_ = std::move(s);
     return SQLITE_OK;

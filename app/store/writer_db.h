@@ -38,7 +38,17 @@ struct FilterJob {
     bool filtered = false;
 };
 
-using WriterJob = std::variant<BeginJob, SaveJob, EndJob, RoundJob, FilterJob>;
+struct ModerateJob {
+    std::string step_id, item_id, text;
+    bool approved = false;
+    std::string stamp;
+};
+
+struct HiddenJob {
+    std::string step_ids; // comma-separated (step ids never hold a comma)
+};
+
+using WriterJob = std::variant<BeginJob, SaveJob, EndJob, RoundJob, FilterJob, ModerateJob, HiddenJob>;
 
 class WriterDb {
   public:
@@ -66,7 +76,7 @@ class WriterDb {
   private:
     struct Statements {
         sql::Statement insert_visit, delete_answers, delete_skip, insert_answer, insert_skip;
-        sql::Statement end_visit, set_round, set_filtered;
+        sql::Statement end_visit, set_round, set_filtered, moderate, set_hidden;
     };
 
     StoreHealth Fail(int rc);
@@ -86,6 +96,8 @@ class WriterDb {
     int RunEnd(const EndJob& job);
     int RunRound(const RoundJob& job);
     int RunFilter(const FilterJob& job);
+    int RunModerate(const ModerateJob& job);
+    int RunHidden(const HiddenJob& job);
     void AfterCommit();
 
     sqlite3* db_ = nullptr;

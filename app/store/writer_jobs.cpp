@@ -66,6 +66,8 @@ int WriterDb::RunJob(const WriterJob& job) {
                           [this](const EndJob& each) { return RunEnd(each); },
                           [this](const RoundJob& each) { return RunRound(each); },
                           [this](const FilterJob& each) { return RunFilter(each); },
+                          [this](const ModerateJob& each) { return RunModerate(each); },
+                          [this](const HiddenJob& each) { return RunHidden(each); },
                       },
                       job);
 }
@@ -120,6 +122,19 @@ int WriterDb::RunFilter(const FilterJob& job) {
         statements_->set_filtered.Bind(1, job.visit_id).Bind(2, std::int64_t{job.filtered ? 1 : 0}).Run();
     if (rc == SQLITE_OK && sqlite3_changes(db_) == 0) return SQLITE_NOTFOUND;
     return rc;
+}
+
+int WriterDb::RunModerate(const ModerateJob& job) {
+    return statements_->moderate.Bind(1, job.step_id)
+        .Bind(2, job.item_id)
+        .Bind(3, job.text)
+        .Bind(4, job.approved ? "approved" : "rejected")
+        .Bind(5, job.stamp)
+        .Run();
+}
+
+int WriterDb::RunHidden(const HiddenJob& job) {
+    return statements_->set_hidden.Bind(1, job.step_ids).Run();
 }
 
 } // namespace tapsheet

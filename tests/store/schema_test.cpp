@@ -7,7 +7,7 @@
 namespace tapsheet::test {
 namespace {
 
-TEST(SchemaTest, FreshDatabaseGetsVersionOneInWalMode) {
+TEST(SchemaTest, FreshDatabaseGetsTheLatestVersionInWalMode) {
     TempDir dir;
     const std::string path = dir.Path("kiosk/results.db"); // the folder is created too
     {
@@ -18,13 +18,13 @@ TEST(SchemaTest, FreshDatabaseGetsVersionOneInWalMode) {
     }
     StoreReader reader(path);
     ASSERT_TRUE(reader.Ok()) << reader.Error();
-    EXPECT_EQ(reader.SchemaVersion(), 1);
+    EXPECT_EQ(reader.SchemaVersion(), 2);
     EXPECT_EQ(reader.Round(), 1);
     EXPECT_EQ(reader.PackCount(), 1);
     EXPECT_EQ(QueryOne(path, "PRAGMA journal_mode"), "wal");
     EXPECT_EQ(QueryOne(path, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema "
                              "WHERE type = 'table' ORDER BY name)"),
-              "answers,meta,packs,skips,visits");
+              "answers,meta,moderation,packs,skips,visits");
 }
 
 TEST(SchemaTest, ReopeningIsIdempotentAndKeepsData) {
@@ -41,7 +41,7 @@ TEST(SchemaTest, ReopeningIsIdempotentAndKeepsData) {
         }
     }
     StoreReader reader(path);
-    EXPECT_EQ(reader.SchemaVersion(), 1);
+    EXPECT_EQ(reader.SchemaVersion(), 2);
     EXPECT_EQ(reader.PackCount(), 1);
     EXPECT_EQ(QueryOne(path, "SELECT count(*) FROM meta WHERE key = 'round'"), "1");
     ASSERT_TRUE(reader.Visit(visit).has_value());
@@ -88,7 +88,7 @@ TEST(SchemaTest, EmptyExistingFileIsMigrated) {
     VisitWriter writer(Options(path, waker), MakePack());
     ASSERT_TRUE(WaitReady(writer, waker));
     EXPECT_TRUE(writer.Health().ok) << writer.Health().problem;
-    EXPECT_EQ(StoreReader(path).SchemaVersion(), 1);
+    EXPECT_EQ(StoreReader(path).SchemaVersion(), 2);
 }
 
 TEST(SchemaTest, NewerSchemaIsRefusedAndLeftUntouched) {
