@@ -67,7 +67,8 @@ INSERT INTO meta (key, value) VALUES ('round', '1');
 
 // Schema v2, for the board:
 // - visits.seq: a change sequence. Triggers give a visit the next number
-//   whenever it or its answers change, in the writer's own transaction, so
+//   whenever it or its answers change (any column; an update that sets seq
+//   itself is the trigger's own), in the writer's own transaction, so
 //   a reader catches up by reading only `WHERE seq > last seen` (O(change),
 //   not O(answers)), whatever program wrote the change.
 // - moderation: the facilitator's decision on one free text; text without
@@ -81,7 +82,7 @@ CREATE INDEX visits_by_seq ON visits(seq);
 CREATE TRIGGER visits_seq_on_insert AFTER INSERT ON visits BEGIN
     UPDATE visits SET seq = (SELECT max(seq) FROM visits) + 1 WHERE rowid = NEW.rowid;
 END;
-CREATE TRIGGER visits_seq_on_update AFTER UPDATE OF status, ended_at, round, filtered ON visits BEGIN
+CREATE TRIGGER visits_seq_on_update AFTER UPDATE ON visits WHEN NEW.seq = OLD.seq BEGIN
     UPDATE visits SET seq = (SELECT max(seq) FROM visits) + 1 WHERE rowid = NEW.rowid;
 END;
 CREATE TRIGGER answers_seq_on_insert AFTER INSERT ON answers BEGIN
@@ -89,6 +90,9 @@ CREATE TRIGGER answers_seq_on_insert AFTER INSERT ON answers BEGIN
 END;
 CREATE TRIGGER answers_seq_on_delete AFTER DELETE ON answers BEGIN
     UPDATE visits SET seq = (SELECT max(seq) FROM visits) + 1 WHERE id = OLD.visit_id;
+END;
+CREATE TRIGGER answers_seq_on_update AFTER UPDATE ON answers BEGIN
+    UPDATE visits SET seq = (SELECT max(seq) FROM visits) + 1 WHERE id IN (OLD.visit_id, NEW.visit_id);
 END;
 CREATE TABLE moderation (
     step_id TEXT NOT NULL,
