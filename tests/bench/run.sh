@@ -20,3 +20,7 @@ fi
 echo
 echo "-- board tallies with 100,000 stored answers"
 "$build/tests/bench/bench_tally_refresh"
+
+echo
+echo "-- commit-to-board latency, kiosk and board in two processes"
+"$build/tests/bench/bench_board_latency"
