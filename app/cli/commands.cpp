@@ -13,10 +13,12 @@ const char* const kUsage =
     "usage: tapsheet COMMAND [options]\n"
     "\n"
     "commands:\n"
-    "  demo          kiosk with the default content in a window (try it first)\n"
+    "  demo          kiosk and board with the default content, side by side or a screen each (try it first)\n"
     "  kiosk         the attendee kiosk, full-screen\n"
+    "  board         the live tally board for the room's TV or projector, full-screen\n"
     "  validate FILE check a content pack; exit 0 when good, 2 with file:line:column: problem\n"
     "  screenshot    render a screen to PNG: --role kiosk --screen STEP --size WxH --out F.png\n"
+    "                or --role board --view VIEW --size WxH --out F.png\n"
     "\n"
     "`tapsheet COMMAND --help` lists a command's options.\n";
 
@@ -30,7 +32,9 @@ int RunCommand(int argc, char** argv) {
     }
     const char* command = argv[1];
     if (!std::strcmp(command, "validate")) return RunValidate(argc - 1, argv + 1);
-    if (!std::strcmp(command, "kiosk") || !std::strcmp(command, "demo")) return RunKiosk(argc - 1, argv + 1);
+    if (!std::strcmp(command, "kiosk")) return RunKiosk(argc - 1, argv + 1);
+    if (!std::strcmp(command, "board")) return RunBoard(argc - 1, argv + 1);
+    if (!std::strcmp(command, "demo")) return RunDemo(argc - 1, argv + 1);
     if (!std::strcmp(command, "screenshot")) return RunScreenshot(argc - 1, argv + 1);
     std::fprintf(stderr, "tapsheet: unknown command '%s'\n\n%s", command, kUsage);
     return 2;

@@ -7,7 +7,9 @@ namespace tapsheet {
 int RunCommand(int argc, char** argv); // dispatches on argv[1]
 
 int RunValidate(int argc, char** argv);   // validate.cpp
-int RunKiosk(int argc, char** argv);      // kiosk.cpp (also `demo`)
+int RunKiosk(int argc, char** argv);      // kiosk.cpp
+int RunBoard(int argc, char** argv);      // board.cpp
+int RunDemo(int argc, char** argv);       // demo.cpp: kiosk and board in one process
 int RunScreenshot(int argc, char** argv); // screenshot.cpp
 
 } // namespace tapsheet

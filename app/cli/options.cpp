@@ -31,6 +31,14 @@ bool ParseBackend(std::string_view text, Backend& backend) {
     return true;
 }
 
+bool ParseCount(const std::string& value, int low, int high, int& out) {
+    char* end = nullptr;
+    const long parsed = std::strtol(value.c_str(), &end, 10);
+    if (end == value.c_str() || *end || parsed < low || parsed > high) return false;
+    out = static_cast<int>(parsed);
+    return true;
+}
+
 bool ApplyOption(std::string_view name, const std::string& value, CommonOptions& o, std::string* error) {
     if (name == "--content")
         o.content = value;
@@ -46,7 +54,15 @@ bool ApplyOption(std::string_view name, const std::string& value, CommonOptions&
         o.out = value;
     else if (name == "--lang")
         o.lang = value;
-    else if (name == "--redraw") {
+    else if (name == "--view")
+        o.view = value;
+    else if (name == "--monitor") {
+        if (!ParseCount(value, 0, 15, o.monitor))
+            return *error = "--monitor takes a display number (0 the first), not '" + value + "'", false;
+    } else if (name == "--frames") {
+        if (!ParseCount(value, 1, 100000, o.frames))
+            return *error = "--frames takes a number of frames (1 or more), not '" + value + "'", false;
+    } else if (name == "--redraw") {
         if (value != "always" && value != "on-change")
             return *error = "--redraw takes on-change (default) or always, not '" + value + "'", false;
         o.redraw_always = value == "always";
@@ -55,6 +71,7 @@ bool ApplyOption(std::string_view name, const std::string& value, CommonOptions&
             return *error = "--backend takes sdl or glfw, not '" + value + "'", false;
     } else if (name == "--windowed" || name == "--size") {
         o.windowed = true;
+        o.size_given = true;
         if (!ParseSize(value, o.width, o.height))
             return *error = std::string(name) + " takes WIDTHxHEIGHT, e.g. 1280x800, not '" + value + "'",
                    false;
@@ -131,7 +148,10 @@ const char* CommonOptionsHelp() {
            "  --dpi N            the screen's real dots per inch, so touch targets are 15 mm (default 96)\n"
            "  --kiosk-id ID      this kiosk's name in the results (default kiosk-1)\n"
            "  --redraw MODE      on-change (default: draw on input, animation and timers only)\n"
-           "                     or always (every frame; for measuring what on-change saves)\n";
+           "                     or always (every frame; for measuring what on-change saves)\n"
+           "  --monitor N        the display to go full-screen on (0 the first; kiosk default 0,\n"
+           "                     board default 1, or the first when there is one)\n"
+           "  --frames N         draw N frames, then quit (for tests)\n";
 }
 
 } // namespace tapsheet

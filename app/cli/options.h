@@ -19,9 +19,13 @@ struct CommonOptions {
     std::string kiosk_id = "kiosk-1";
     bool help = false;
     bool redraw_always = false; // --redraw always: draw every frame (benchmarks compare against it)
+    bool size_given = false;    // --windowed or --size was on the command line
+    int monitor = -1;           // --monitor N: which display (0 the first); -1 the command's default
+    int frames = 0;             // --frames N: draw N frames in each window, then quit (tests)
     // screenshot only
     std::string role = "kiosk";
     std::string screen = "attract";
+    std::string view = "poll"; // screenshot --role board: the board page
     std::string out;
     std::string lang;
 };

@@ -136,7 +136,13 @@ bool GlfwWindow::OpenGlfwWindow(std::string* error) {
             return false;
         }
     } else {
+        // Hidden until placed, so it does not appear in one place and jump.
+        glfwWindowHint(GLFW_VISIBLE, options_.positioned ? GLFW_FALSE : GLFW_TRUE);
         window_ = glfwCreateWindow(options_.width, options_.height, options_.title.c_str(), nullptr, nullptr);
+        if (window_ != nullptr && options_.positioned) {
+            glfwSetWindowPos(window_, options_.x, options_.y);
+            glfwShowWindow(window_);
+        }
     }
     if (window_ != nullptr) return true;
     SetError(error, "GLFW could not open a window with " + std::string(GlApiName()) + ": " + GlfwErrorText() +
@@ -238,6 +244,26 @@ void GlfwWindow::FramebufferSize(int& width, int& height) const {
 }
 
 } // namespace
+
+std::vector<DisplayArea> ListGlfwDisplays(std::string* error) {
+    // GLFW starts once per process: borrow it when a window has it running.
+    const bool borrowed = g_glfw_windows > 0;
+    if (!borrowed && glfwInit() != GLFW_TRUE) {
+        SetError(error, "GLFW could not start: " + GlfwErrorText() + ". " + kDisplayAdvice);
+        return {};
+    }
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    std::vector<DisplayArea> areas;
+    for (int i = 0; i < count; i++) {
+        DisplayArea area;
+        glfwGetMonitorWorkarea(monitors[i], &area.x, &area.y, &area.width, &area.height);
+        areas.push_back(area);
+    }
+    if (!borrowed) glfwTerminate();
+    if (areas.empty()) SetError(error, std::string("GLFW finds no monitor. ") + kDisplayAdvice);
+    return areas;
+}
 
 std::unique_ptr<Window> CreateGlfwWindow(const WindowOptions& options, std::string* error) {
     auto window = std::make_unique<GlfwWindow>(options);

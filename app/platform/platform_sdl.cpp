@@ -76,6 +76,7 @@ bool SdlWindow::Open(std::string* error) {
         x = y = SDL_WINDOWPOS_UNDEFINED_DISPLAY(monitor);
     } else {
         flags |= SDL_WINDOW_RESIZABLE;
+        if (options_.positioned) x = options_.x, y = options_.y;
     }
     if (!sdl::OpenGlWindow(options_.title.c_str(), x, y, options_.width, options_.height, flags, &gl_, error))
         return false;
@@ -184,6 +185,23 @@ void SdlWindow::FramebufferSize(int& width, int& height) const {
 }
 
 } // namespace
+
+std::vector<DisplayArea> ListSdlDisplays(std::string* error) {
+    // SDL counts its starts: this one connects only when no window is open,
+    // and the last stop closes that connection again.
+    if (!sdl::StartVideo(error)) return {};
+    std::vector<DisplayArea> areas;
+    const int count = OnInvisibleDriver(error) ? 0 : SDL_GetNumVideoDisplays();
+    for (int i = 0; i < count; i++) {
+        SDL_Rect r{};
+        if (SDL_GetDisplayUsableBounds(i, &r) != 0 && SDL_GetDisplayBounds(i, &r) != 0) continue;
+        areas.push_back({r.x, r.y, r.w, r.h});
+    }
+    sdl::StopVideo();
+    if (areas.empty() && error && error->empty())
+        SetError(error, std::string("SDL finds no display: ") + SDL_GetError());
+    return areas;
+}
 
 std::unique_ptr<Window> CreateSdlWindow(const WindowOptions& options, std::string* error) {
     auto window = std::make_unique<SdlWindow>(options);

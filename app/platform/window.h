@@ -26,7 +26,11 @@ struct WindowOptions {
     int width = 1280; // windowed size, or offscreen framebuffer size
     int height = 800;
     bool fullscreen = true;
-    int monitor = 0;                                 // which display; falls back to the first if absent
+    int monitor = 0; // which display; falls back to the first if absent
+    // Windowed only: where the window's top-left goes, in desktop
+    // coordinates (two windows side by side). false: centred on `monitor`.
+    bool positioned = false;
+    int x = 0, y = 0;
     std::array<float, 4> clear_color = {0, 0, 0, 1}; // RGBA behind everything ImGui draws
 };
 
@@ -68,6 +72,16 @@ class Window {
 // On success the new window's GL and ImGui contexts are current, so fonts can
 // be loaded into ImGui::GetIO() before the first BeginFrame.
 std::unique_ptr<Window> CreateAppWindow(Backend backend, const WindowOptions& options, std::string* error);
+
+// One attached display: the part of the desktop windows may use (without
+// panels and docks), in desktop coordinates.
+struct DisplayArea {
+    int x = 0, y = 0, width = 0, height = 0;
+};
+// The displays the backend sees, in its own order (the index is
+// WindowOptions::monitor). Empty, with *error set, when it sees none; the
+// offscreen backend reports none without an error.
+std::vector<DisplayArea> ListDisplays(Backend backend, std::string* error);
 
 bool WritePng(const std::string& path, const std::vector<std::uint8_t>& rgba, int width, int height,
               std::string* error);

@@ -44,4 +44,16 @@ std::unique_ptr<Window> CreateAppWindow(Backend backend, const WindowOptions& op
     return nullptr;
 }
 
+std::vector<DisplayArea> ListDisplays(Backend backend, std::string* error) {
+    switch (backend) {
+    case Backend::Sdl:
+        return platform::ListSdlDisplays(error);
+    case Backend::Glfw:
+        return platform::ListGlfwDisplays(error);
+    case Backend::Offscreen:
+        return {};
+    }
+    return {};
+}
+
 } // namespace tapsheet

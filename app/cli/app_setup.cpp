@@ -1,0 +1,61 @@
+#include "app/cli/app_setup.h"
+
+#include "app/core/loader.h"
+
+#include "imgui.h"
+
+#include <cstdio>
+
+namespace tapsheet {
+
+LoadedPack LoadPackReporting(const std::string& path) {
+    LoadResult result = LoadPackFile(path);
+    LoadedPack loaded;
+    loaded.ok = result.pack.has_value();
+    if (result.pack) loaded.pack = std::move(*result.pack);
+    for (const LoadError& e : result.errors) {
+        std::fprintf(stderr, "%s\n", e.ToString().c_str());
+        if (loaded.problem.empty()) loaded.problem = "The content pack has a problem: " + e.ToString();
+    }
+    return loaded;
+}
+
+std::unique_ptr<Window> OpenThemedWindow(Backend backend, const WindowOptions& options, WindowRole role,
+                                         float dpi, Theme& theme, std::string* error) {
+    std::unique_ptr<Window> window = CreateAppWindow(backend, options, error);
+    if (!window) return nullptr;
+    ImGui::SetCurrentContext(window->Context());
+    int fb_w = 0, fb_h = 0;
+    window->FramebufferSize(fb_w, fb_h);
+    const bool themed = role == WindowRole::Board ? SetupBoardTheme(theme, fb_w, fb_h, error)
+                                                  : SetupTheme(theme, fb_w, fb_h, dpi, error);
+    return themed ? std::move(window) : nullptr;
+}
+
+std::unique_ptr<KioskSession> MakeKioskSession(const LoadedPack& loaded, const CommonOptions& options,
+                                               Window& window, const char* command) {
+    std::unique_ptr<VisitWriter> writer;
+    if (loaded.ok) {
+        Window* raw = &window;
+        WriterOptions writer_options;
+        writer_options.db_path = options.db;
+        writer_options.kiosk_id = options.kiosk_id;
+        writer_options.wake = [raw] { raw->Wake(); };
+        writer = std::make_unique<VisitWriter>(writer_options, loaded.pack);
+        std::fprintf(stderr, "tapsheet %s: content %s, results in %s\n", command, options.content.c_str(),
+                     options.db.c_str());
+    }
+    auto session = std::make_unique<KioskSession>(loaded.pack, std::move(writer));
+    if (!loaded.problem.empty())
+        session->SetServiceProblem(loaded.problem,
+                                   "Fix the file (tapsheet validate FILE says what is wrong), "
+                                   "or start with the default pack, then restart the kiosk.");
+    return session;
+}
+
+void ApplyDefaults(CommonOptions& options) {
+    if (options.content.empty()) options.content = DefaultContentPath();
+    if (options.db.empty()) options.db = DefaultDatabasePath();
+}
+
+} // namespace tapsheet

@@ -1,0 +1,40 @@
+// What the windowed commands (kiosk, board, demo) do before their loop:
+// the pack, the windows with their themes, the kiosk's writer.
+#pragma once
+
+#include "app/cli/kiosk_session.h"
+#include "app/cli/options.h"
+#include "app/ui/theme.h"
+
+#include <memory>
+#include <string>
+
+namespace tapsheet {
+
+// A pack that failed to load is still a Pack (empty), so the kiosk can stay
+// up and show staff the problem instead of exiting.
+struct LoadedPack {
+    Pack pack;
+    bool ok = false;
+    std::string problem; // the first error, for the out-of-service notice
+};
+// Prints every problem (file:line:column) to stderr.
+LoadedPack LoadPackReporting(const std::string& path);
+
+enum class WindowRole { Kiosk, Board };
+
+// A window with its theme loaded into its own ImGui context: touch sizes
+// from the DPI for the kiosk, room-readable sizes for the board. Null with
+// *error set on failure.
+std::unique_ptr<Window> OpenThemedWindow(Backend backend, const WindowOptions& options, WindowRole role,
+                                         float dpi, Theme& theme, std::string* error);
+
+// The kiosk's session, with a writer on options.db that wakes `window`
+// (none when the pack is bad: the kiosk then shows the problem).
+std::unique_ptr<KioskSession> MakeKioskSession(const LoadedPack& loaded, const CommonOptions& options,
+                                               Window& window, const char* command);
+
+// Fills in --content and --db defaults.
+void ApplyDefaults(CommonOptions& options);
+
+} // namespace tapsheet

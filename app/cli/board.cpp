@@ -1,0 +1,61 @@
+#include "app/cli/app_setup.h"
+#include "app/cli/commands.h"
+#include "app/cli/loop_windows.h"
+
+#include <cstdio>
+
+namespace tapsheet {
+
+namespace {
+
+const char* const kBoardHelp =
+    "usage: tapsheet board [options]\n"
+    "\n"
+    "The room's live results on a TV or projector, read from the kiosk's database\n"
+    "(--db; the kiosk may run in another process, started before or after).\n"
+    "Facilitator keys and the control strip choose the view, hide results, freeze,\n"
+    "run the activity timer and start a new round. Closing the window quits.\n\n";
+
+} // namespace
+
+int RunBoard(int argc, char** argv) {
+    CommonOptions options;
+    std::string error;
+    if (!ParseOptions(argc, argv, options, &error)) {
+        std::fprintf(stderr, "tapsheet board: %s\n", error.c_str());
+        return 2;
+    }
+    if (options.help) {
+        std::printf("%s%s", kBoardHelp, CommonOptionsHelp());
+        return 0;
+    }
+    ApplyDefaults(options);
+    LoadedPack loaded = LoadPackReporting(options.content);
+    // Unlike the kiosk, a board with a bad pack has nothing to show anyone.
+    if (!loaded.ok) return 2;
+    WindowOptions window_options;
+    window_options.title = "tapsheet board";
+    window_options.fullscreen = !options.windowed;
+    window_options.width = options.width;
+    window_options.height = options.height;
+    // The second screen when there is one (the kiosk takes the first).
+    window_options.monitor = options.monitor < 0 ? 1 : options.monitor;
+    Theme theme;
+    std::unique_ptr<Window> window =
+        OpenThemedWindow(options.backend, window_options, WindowRole::Board, options.dpi, theme, &error);
+    if (!window) {
+        std::fprintf(stderr, "tapsheet board: %s\n", error.c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "tapsheet board: content %s, results from %s\n", options.content.c_str(),
+                 options.db.c_str());
+    Window* raw = window.get();
+    BoardSessionOptions board_options;
+    board_options.db_path = options.db;
+    board_options.wake = [raw] { raw->Wake(); };
+    BoardSession session(loaded.pack, board_options, LoopSeconds());
+    BoardLoopWindow board(*window, session, theme);
+    return RunWindows({&board}, {options.redraw_always, options.frames});
+}
+
+} // namespace tapsheet

@@ -1,0 +1,98 @@
+#include "app/cli/app_setup.h"
+#include "app/cli/commands.h"
+#include "app/cli/loop_windows.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace tapsheet {
+
+namespace {
+
+const char* const kDemoHelp = "usage: tapsheet demo [options]\n"
+                              "\n"
+                              "The kiosk and the board in one process on one database: full-screen on a\n"
+                              "monitor each when two are attached, otherwise two windows side by side\n"
+                              "(--windowed WxH sets each window's size and always gives windows).\n\n";
+
+// Room left for the window manager's title bars.
+constexpr int kDecorationAllowance = 48;
+
+struct DemoLayout {
+    WindowOptions kiosk, board;
+};
+
+// Two displays (and no size asked for): a full screen each. Otherwise two
+// windows of the asked size, shrunk to fit side by side on the first
+// display and centred there.
+DemoLayout LayOut(const CommonOptions& options, const std::vector<DisplayArea>& displays) {
+    DemoLayout layout;
+    layout.kiosk.title = "tapsheet demo: kiosk";
+    layout.board.title = "tapsheet demo: board";
+    layout.board.monitor = 1;
+    if (displays.size() >= 2 && !options.size_given) return layout; // full screen is the default
+    for (WindowOptions* window : {&layout.kiosk, &layout.board}) {
+        window->fullscreen = false;
+        window->width = options.width;
+        window->height = options.height;
+        window->monitor = 0;
+    }
+    if (displays.empty()) return layout; // unknown: the window manager places them
+    const DisplayArea& area = displays.front();
+    const double scale = std::min(
+        {1.0, area.width / 2.0 / options.width, double(area.height - kDecorationAllowance) / options.height});
+    const int width = std::max(200, int(options.width * scale));
+    const int height = std::max(200, int(options.height * scale));
+    const int left = area.x + std::max(0, (area.width - 2 * width) / 2);
+    const int top = area.y + std::max(0, (area.height - height) / 2);
+    for (WindowOptions* window : {&layout.kiosk, &layout.board}) {
+        window->width = width;
+        window->height = height;
+        window->positioned = true;
+        window->y = top;
+    }
+    layout.kiosk.x = left;
+    layout.board.x = left + width;
+    return layout;
+}
+
+int Fail(const std::string& message, int code) {
+    std::fprintf(stderr, "tapsheet demo: %s\n", message.c_str());
+    return code;
+}
+
+} // namespace
+
+int RunDemo(int argc, char** argv) {
+    CommonOptions options;
+    std::string error;
+    if (!ParseOptions(argc, argv, options, &error)) return Fail(error, 2);
+    if (options.help) {
+        std::printf("%s%s", kDemoHelp, CommonOptionsHelp());
+        return 0;
+    }
+    ApplyDefaults(options);
+    LoadedPack loaded = LoadPackReporting(options.content);
+    std::string display_error;
+    const DemoLayout layout = LayOut(options, ListDisplays(options.backend, &display_error));
+    Theme kiosk_theme, board_theme;
+    // The kiosk first: SDL gives touch without a window (KMSDRM) to the first.
+    std::unique_ptr<Window> kiosk_window =
+        OpenThemedWindow(options.backend, layout.kiosk, WindowRole::Kiosk, options.dpi, kiosk_theme, &error);
+    if (!kiosk_window) return Fail(error, 1);
+    std::unique_ptr<Window> board_window =
+        OpenThemedWindow(options.backend, layout.board, WindowRole::Board, options.dpi, board_theme, &error);
+    if (!board_window) return Fail(error, 1);
+    std::unique_ptr<KioskSession> kiosk_session = MakeKioskSession(loaded, options, *kiosk_window, "demo");
+    KioskLoopWindow kiosk(*kiosk_window, *kiosk_session, kiosk_theme);
+    if (!loaded.ok) return RunWindows({&kiosk}, {options.redraw_always, options.frames}); // the notice only
+    // One writer for both: the board's decisions queue behind the answers.
+    BoardSessionOptions board_options;
+    board_options.db_path = options.db;
+    board_options.shared_writer = kiosk_session->Writer();
+    BoardSession board_session(loaded.pack, board_options, LoopSeconds());
+    BoardLoopWindow board(*board_window, board_session, board_theme);
+    return RunWindows({&kiosk, &board}, {options.redraw_always, options.frames});
+}
+
+} // namespace tapsheet

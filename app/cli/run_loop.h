@@ -1,0 +1,45 @@
+// The event loop the windowed commands share: one or more windows (the
+// kiosk, the board, or both in `demo`) drawn only when something asks for
+// a frame, and otherwise asleep in one wait that any window's events, a
+// Wake() or the earliest deadline ends.
+#pragma once
+
+#include "app/platform/window.h"
+
+#include <vector>
+
+namespace tapsheet {
+
+// One window's part of the loop. The loop handles the window's events and
+// asks the rest of it here.
+class LoopWindow {
+  public:
+    virtual ~LoopWindow() = default;
+    virtual Window& GetWindow() = 0;
+    // Work that needs no frame (the store, clocks), run on every pass.
+    // Returns how many frames that calls for now: 0, 1 (a clock to
+    // redraw) or 3 (something changed; a few frames let ImGui settle).
+    virtual int Update(double now) = 0;
+    // Draws one frame (BeginFrame .. EndFrame). True when it changed
+    // something, so a few more frames follow.
+    virtual bool Draw(double now) = 0;
+    // When Update has to run again even without events (absolute, on the
+    // loop's clock).
+    virtual double NextWake(double now) = 0;
+    // The window is closing: last words to the store.
+    virtual void Finish(double now) { (void)now; }
+};
+
+struct LoopOptions {
+    bool redraw_always = false; // every pass draws (benchmarks compare against it)
+    int quit_after_frames = 0;  // > 0: every window draws that many frames, then the loop ends (tests)
+};
+
+// Seconds on the steady clock: the loop's and the sessions' `now`.
+double LoopSeconds();
+
+// Runs until any window is closed. Prints "tapsheet: first frame presented"
+// once every window has presented a frame (benchmarks time start-up to it).
+int RunWindows(const std::vector<LoopWindow*>& windows, const LoopOptions& options);
+
+} // namespace tapsheet
