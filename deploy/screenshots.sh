@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders every kiosk screen at the three reference sizes into docs/screenshots
+# Renders every kiosk screen at the three reference sizes, and every board view
+# at the TV and projector sizes, into docs/screenshots
 # (or the folder given), with the project's own `tapsheet screenshot`.
 # Usage: deploy/screenshots.sh [BUILD_DIR] [OUT_DIR]
 set -euo pipefail
@@ -18,4 +19,14 @@ done
   --out "$out/kiosk-welsh-attract-1280x800.png" >/dev/null
 "$build/tapsheet" screenshot --role kiosk --content assets/content/welsh-demo.toml --lang cy --screen gains --size 1280x800 \
   --out "$out/kiosk-welsh-gains-1280x800.png" >/dev/null
+# The board, with a deterministic set of demo visits (tapsheet writes them to a
+# temporary database).
+views=(poll poll:aim poll:improvement sheet domains crosstab totals timer evidence evidence:2 moderation controls)
+for size in 1920x1080 1280x720; do
+  for view in "${views[@]}"; do
+    "$build/tapsheet" screenshot --role board --view "$view" --size "$size" --out "$out/board-${view/:/-}-$size.png" >/dev/null
+  done
+done
+"$build/tapsheet" screenshot --role board --content assets/content/welsh-demo.toml --view sheet --size 1920x1080 \
+  --out "$out/board-welsh-sheet-1920x1080.png" >/dev/null
 echo "screenshots in $out"

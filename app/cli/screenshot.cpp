@@ -1,4 +1,7 @@
+#include "app/cli/app_setup.h"
+#include "app/cli/board_views.h"
 #include "app/cli/commands.h"
+#include "app/cli/demo_figures.h"
 #include "app/cli/kiosk_session.h"
 #include "app/cli/options.h"
 #include "app/cli/screen_driver.h"
@@ -7,6 +10,8 @@
 #include "imgui.h"
 
 #include <cstdio>
+#include <filesystem>
+#include <unistd.h>
 
 namespace tapsheet {
 
@@ -14,16 +19,93 @@ namespace {
 
 const char* const kHelp =
     "usage: tapsheet screenshot --role kiosk --screen SCREEN --size WxH --out FILE.png [options]\n"
+    "       tapsheet screenshot --role board --view VIEW --size WxH --out FILE.png [options]\n"
     "\n"
     "Renders one screen offscreen (starting a private Xvfb when there is no display).\n"
     "SCREEN: attract, a step id of the pack (e.g. level, benefits, domains), keyboard,\n"
     "        still-there, thanks or out-of-service.\n"
+    "VIEW:   poll (the first) or poll:STEP, sheet, domains, crosstab, totals, timer,\n"
+    "        evidence[:N], moderation, controls; the board shows a deterministic set of\n"
+    "        demo visits written to a temporary database (--db FILE: use that database).\n"
     "  --lang CODE        the visit's language (default: the pack's first)\n"
     "  --size WxH         image size (default 1280x800)\n";
 
 int Fail(const std::string& message) {
     std::fprintf(stderr, "tapsheet screenshot: %s\n", message.c_str());
     return 2;
+}
+
+int Save(Window& window, const CommonOptions& options, const std::string& what) {
+    std::vector<std::uint8_t> rgba;
+    int w = 0, h = 0;
+    std::string error;
+    if (!window.ReadPixels(rgba, w, h)) return Fail("could not read the rendered pixels");
+    if (!WritePng(options.out, rgba, w, h, &error)) return Fail(error);
+    std::printf("%s: %dx%d %s\n", options.out.c_str(), w, h, what.c_str());
+    return 0;
+}
+
+int KioskShot(Window& window, const CommonOptions& options, const Pack& pack) {
+    Theme theme;
+    std::string error;
+    if (!SetupTheme(theme, options.width, options.height, options.dpi, &error)) return Fail(error);
+    KioskSession session(pack, nullptr);
+    std::string lang = options.lang.empty() ? pack.languages.front().code : options.lang;
+    double now = 1000;
+    if (!DriveToScreen(session, options.screen, lang, now, &error)) return Fail(error);
+    // Two frames: auto-sized windows (the "Still there?" card) settle on the second.
+    for (int i = 0; i < 2; ++i) {
+        window.WaitEvents(0);
+        window.BeginFrame();
+        UiFrame ui{theme, lang, now, nullptr};
+        DrawKiosk(ui, session.View());
+        window.EndFrame();
+    }
+    return Save(window, options, options.screen);
+}
+
+// A private database of demo visits, removed again after the picture.
+class TempDatabase {
+  public:
+    TempDatabase()
+        : dir_(std::filesystem::temp_directory_path() / ("tapsheet-shot-" + std::to_string(getpid()))) {
+        std::filesystem::remove_all(dir_);
+        std::filesystem::create_directories(dir_);
+    }
+    ~TempDatabase() {
+        std::error_code ignored;
+        std::filesystem::remove_all(dir_, ignored);
+    }
+    std::string Path() const { return (dir_ / "board.db").string(); }
+
+  private:
+    std::filesystem::path dir_;
+};
+
+int BoardShot(Window& window, const CommonOptions& options, const Pack& pack) {
+    Theme theme;
+    std::string error;
+    if (!SetupBoardTheme(theme, options.width, options.height, &error)) return Fail(error);
+    TempDatabase temp;
+    std::string db = options.db;
+    if (db.empty()) {
+        db = temp.Path();
+        if (!WriteDemoFigures(pack, db, DemoFigures{}, &error)) return Fail(error);
+    }
+    const double now = 1000;
+    BoardSession session(pack, BoardSessionOptions{db, nullptr, nullptr}, now);
+    session.Refresh(now); // first: what the facilitator hid before
+    if (!ShowBoardView(session, options.view, now, &error)) return Fail(error);
+    session.Refresh(now); // the view may ask other figures (a cross-tab)
+    // Three frames: the board's pages fit their text on the second.
+    for (int i = 0; i < 3; ++i) {
+        window.WaitEvents(0);
+        window.BeginFrame();
+        UiFrame ui{theme, pack.languages.empty() ? "en" : pack.languages.front().code, now, nullptr};
+        DrawBoard(ui, session.View());
+        window.EndFrame();
+    }
+    return Save(window, options, options.view);
 }
 
 } // namespace
@@ -37,7 +119,8 @@ int RunScreenshot(int argc, char** argv) {
         return 0;
     }
     if (options.out.empty()) return Fail("--out FILE.png is required");
-    if (options.role != "kiosk") return Fail("--role " + options.role + " is not available yet (kiosk)");
+    if (options.role != "kiosk" && options.role != "board")
+        return Fail("--role takes kiosk or board, not '" + options.role + "'");
     if (options.content.empty()) options.content = DefaultContentPath();
     LoadResult loaded = LoadPackFile(options.content);
     if (!loaded.pack) {
@@ -54,27 +137,8 @@ int RunScreenshot(int argc, char** argv) {
     std::unique_ptr<Window> window = CreateAppWindow(Backend::Offscreen, window_options, &error);
     if (!window) return Fail(error);
     ImGui::SetCurrentContext(window->Context());
-    Theme theme;
-    if (!SetupTheme(theme, options.width, options.height, options.dpi, &error)) return Fail(error);
-    const Pack& pack = *loaded.pack;
-    KioskSession session(pack, nullptr);
-    std::string lang = options.lang.empty() ? pack.languages.front().code : options.lang;
-    double now = 1000;
-    if (!DriveToScreen(session, options.screen, lang, now, &error)) return Fail(error);
-    // Two frames: auto-sized windows (the "Still there?" card) settle on the second.
-    for (int i = 0; i < 2; ++i) {
-        window->WaitEvents(0);
-        window->BeginFrame();
-        UiFrame ui{theme, lang, now, nullptr};
-        DrawKiosk(ui, session.View());
-        window->EndFrame();
-    }
-    std::vector<std::uint8_t> rgba;
-    int w = 0, h = 0;
-    if (!window->ReadPixels(rgba, w, h)) return Fail("could not read the rendered pixels");
-    if (!WritePng(options.out, rgba, w, h, &error)) return Fail(error);
-    std::printf("%s: %dx%d %s\n", options.out.c_str(), w, h, options.screen.c_str());
-    return 0;
+    if (options.role == "board") return BoardShot(*window, options, *loaded.pack);
+    return KioskShot(*window, options, *loaded.pack);
 }
 
 } // namespace tapsheet
