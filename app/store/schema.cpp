@@ -71,6 +71,7 @@ INSERT INTO meta (key, value) VALUES ('round', '1');
 //   itself is the trigger's own), in the writer's own transaction, so
 //   a reader catches up by reading only `WHERE seq > last seen` (O(change),
 //   not O(answers)), whatever program wrote the change.
+// - visits_by_kiosk_end: anti-stuffing looks at this kiosk's recent ends.
 // - moderation: the facilitator's decision on one free text; text without
 //   a row here is pending and never shown to the room.
 // - meta "board_hidden": step ids whose results the board keeps hidden
@@ -79,6 +80,7 @@ constexpr const char* kSchemaV2 = R"sql(
 ALTER TABLE visits ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 UPDATE visits SET seq = rowid;
 CREATE INDEX visits_by_seq ON visits(seq);
+CREATE INDEX visits_by_kiosk_end ON visits(kiosk_id, ended_at);
 CREATE TRIGGER visits_seq_on_insert AFTER INSERT ON visits BEGIN
     UPDATE visits SET seq = (SELECT max(seq) FROM visits) + 1 WHERE rowid = NEW.rowid;
 END;

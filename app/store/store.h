@@ -49,12 +49,26 @@ struct Durability {
 
 struct WriterTestHooks; // writer_testing.h; tests only
 
+// Anti-stuffing without identities: when a visit ends, if at least
+// `burst_visits` visits of this kiosk that ended within `burst_minutes`
+// (this one included) gave exactly the same answers, all of them are
+// flagged (kept, left out of tallies, counted as filtered). Only visits that
+// answered at least `min_steps` steps take part, so several quick honest
+// "System level, then walk away" visits are never flagged (with three polls
+// of 3, 2 and 4 options, short honest visits are often alike).
+struct StuffingRules {
+    int burst_visits = 4; // 0: never flag
+    int burst_minutes = 3;
+    int min_steps = 3;
+};
+
 struct WriterOptions {
     std::string db_path;
     std::string kiosk_id = "kiosk-1";
     // Called from the writer thread after each ack, and once when opening has
     // finished (so a UI waiting for events notices Ready() and Health()).
     std::function<void()> wake;
+    StuffingRules stuffing;
     std::shared_ptr<const WriterTestHooks> test_hooks; // null in the program
 };
 

@@ -171,7 +171,9 @@ Ticket VisitWriter::SaveAnswer(StepAnswer answer) {
 }
 
 Ticket VisitWriter::EndVisit(const std::string& visit_id, VisitEnd end) {
-    return impl_->Enqueue(EndJob{visit_id, end, UtcStampNow()});
+    const auto now = std::chrono::system_clock::now();
+    const auto window = std::chrono::minutes(impl_->options.stuffing.burst_minutes);
+    return impl_->Enqueue(EndJob{visit_id, end, UtcStamp(now), UtcStamp(now - window)});
 }
 
 Ticket VisitWriter::SetRound(int round) {

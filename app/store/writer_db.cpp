@@ -74,6 +74,7 @@ StoreHealth WriterDb::Refuse(StoreHealth health) {
 StoreHealth WriterDb::Open(const WriterOptions& options, const Pack& pack) {
     path_ = options.db_path;
     kiosk_id_ = options.kiosk_id;
+    stuffing_ = options.stuffing;
     pack_hash_ = pack.source_hash;
     hooks_ = options.test_hooks;
     int rc = OpenConnection();
@@ -189,9 +190,15 @@ int WriterDb::Prepare() {
                             "DO UPDATE SET status = excluded.status, decided_at = excluded.decided_at");
     s->set_hidden = sql::Statement(db_, "INSERT INTO meta (key, value) VALUES ('board_hidden', ?1) "
                                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    s->ended_since = sql::Statement(db_, "SELECT id FROM visits WHERE kiosk_id = ?1 AND ended_at >= ?2 "
+                                         "AND id != ?3");
+    s->visit_rows = sql::Statement(db_, "SELECT step_id, item_id, value FROM answers WHERE visit_id = ?1 "
+                                        "ORDER BY step_id, item_id, value");
+    s->flag = sql::Statement(db_, "UPDATE visits SET filtered = 1 WHERE id = ?1 AND filtered = 0");
     for (const sql::Statement* each :
          {&s->insert_visit, &s->delete_answers, &s->delete_skip, &s->insert_answer, &s->insert_skip,
-          &s->end_visit, &s->set_round, &s->set_filtered, &s->moderate, &s->set_hidden})
+          &s->end_visit, &s->set_round, &s->set_filtered, &s->moderate, &s->set_hidden, &s->ended_since,
+          &s->visit_rows, &s->flag})
         if (!each->Ok()) return each->PrepareResult();
     statements_ = std::move(s);
     return SQLITE_OK;

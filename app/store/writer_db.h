@@ -27,6 +27,7 @@ struct EndJob {
     std::string visit_id;
     VisitEnd end = VisitEnd::Complete;
     std::string stamp;
+    std::string burst_since; // stamp: visits ended since then may form a burst with this one
 };
 
 struct RoundJob {
@@ -77,6 +78,7 @@ class WriterDb {
     struct Statements {
         sql::Statement insert_visit, delete_answers, delete_skip, insert_answer, insert_skip;
         sql::Statement end_visit, set_round, set_filtered, moderate, set_hidden;
+        sql::Statement ended_since, visit_rows, flag;
     };
 
     StoreHealth Fail(int rc);
@@ -96,6 +98,8 @@ class WriterDb {
     int RunEnd(const EndJob& job);
     int RunRound(const RoundJob& job);
     int RunFilter(const FilterJob& job);
+    int FlagBurst(const EndJob& job);
+    int Signature(const std::string& visit_id, std::string* signature, int* steps);
     int RunModerate(const ModerateJob& job);
     int RunHidden(const HiddenJob& job);
     void AfterCommit();
@@ -104,6 +108,7 @@ class WriterDb {
     Durability durability_;
     std::string path_;
     std::string kiosk_id_;
+    StuffingRules stuffing_;
     std::string pack_hash_;
     std::shared_ptr<const WriterTestHooks> hooks_;
     int committed_writes_ = 0;

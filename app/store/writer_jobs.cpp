@@ -110,7 +110,56 @@ int WriterDb::RunEnd(const EndJob& job) {
         statements_->end_visit.Bind(1, job.visit_id).Bind(2, EndStatus(job.end)).Bind(3, job.stamp).Run();
     // No open visit of that id: refuse this request, the store is fine.
     if (rc == SQLITE_OK && sqlite3_changes(db_) == 0) return SQLITE_NOTFOUND;
+    if (rc == SQLITE_OK) rc = FlagBurst(job);
     return rc;
+}
+
+// Every distinct answer row of a visit, in a stable order, as one string.
+int WriterDb::Signature(const std::string& visit_id, std::string* signature, int* steps) {
+    signature->clear();
+    *steps = 0;
+    sql::Statement& rows = statements_->visit_rows;
+    std::string last_step, last_row;
+    int rc = rows.Bind(1, visit_id).Step();
+    for (; rc == SQLITE_ROW; rc = rows.Step()) {
+        std::string row = rows.Text(0) + '\x1f' + rows.Text(1) + '\x1f' + rows.Text(2) + '\x1e';
+        if (row == last_row) continue; // a repeated row says nothing new
+        if (rows.Text(0) != last_step) ++*steps;
+        last_step = rows.Text(0);
+        signature->append(row);
+        last_row = std::move(row);
+    }
+    rows.Reset();
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+// Inside the EndVisit transaction, so a burst is flagged the moment it
+// forms and the board never counts it. See StuffingRules in store.h.
+int WriterDb::FlagBurst(const EndJob& job) {
+    if (stuffing_.burst_visits <= 0 || job.burst_since.empty()) return SQLITE_OK;
+    std::string mine, theirs;
+    int steps = 0;
+    int rc = Signature(job.visit_id, &mine, &steps);
+    if (rc != SQLITE_OK || steps < stuffing_.min_steps) return rc;
+    std::vector<std::string> others, same;
+    sql::Statement& ended = statements_->ended_since;
+    rc = ended.Bind(1, kiosk_id_).Bind(2, job.burst_since).Bind(3, job.visit_id).Step();
+    for (; rc == SQLITE_ROW; rc = ended.Step())
+        others.push_back(ended.Text(0));
+    ended.Reset();
+    if (rc != SQLITE_DONE) return rc;
+    for (const std::string& other : others) {
+        rc = Signature(other, &theirs, &steps);
+        if (rc != SQLITE_OK) return rc;
+        if (theirs == mine) same.push_back(other);
+    }
+    if (static_cast<int>(same.size()) + 1 < stuffing_.burst_visits) return SQLITE_OK;
+    same.push_back(job.visit_id);
+    for (const std::string& visit : same) {
+        rc = statements_->flag.Bind(1, visit).Run();
+        if (rc != SQLITE_OK) return rc;
+    }
+    return SQLITE_OK;
 }
 
 int WriterDb::RunRound(const RoundJob& job) {
