@@ -74,7 +74,10 @@ int RunDemo(int argc, char** argv) {
     ApplyDefaults(options);
     LoadedPack loaded = LoadPackReporting(options.content);
     std::string display_error;
-    const DemoLayout layout = LayOut(options, ListDisplays(options.backend, &display_error));
+    const std::vector<DisplayArea> displays = ListDisplays(options.backend, &display_error);
+    const DemoLayout layout = LayOut(options, displays);
+    std::fprintf(stderr, "tapsheet demo: %zu display(s): kiosk and board %s\n", displays.size(),
+                 layout.kiosk.fullscreen ? "full-screen, one on each" : "in windows side by side");
     Theme kiosk_theme, board_theme;
     // The kiosk first: SDL gives touch without a window (KMSDRM) to the first.
     std::unique_ptr<Window> kiosk_window =

@@ -1,47 +1,12 @@
 // Runs the real `tapsheet` binary: exit codes, messages, and the PNG the
 // screenshot command writes.
-#include <gtest/gtest.h>
+#include "tests/cli/cli_test_util.h"
 
-#include <array>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <string>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <gtest/gtest.h>
 
 namespace {
 
-struct Result {
-    int exit_code = -1;
-    std::string output; // stdout and stderr together
-};
-
-Result Tapsheet(const std::string& args) {
-    std::string command = "{ " + std::string(TAPSHEET_BINARY) + " " + args + "; } 2>&1";
-    Result run;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return run;
-    std::array<char, 4096> buffer;
-    std::size_t n = 0;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        run.output.append(buffer.data(), n);
-    int status = pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-}
-
-std::string Source(const std::string& path) {
-    return std::string(TAPSHEET_SOURCE_DIR) + "/" + path;
-}
-
-std::filesystem::path TempDir(const std::string& name) {
-    auto dir =
-        std::filesystem::temp_directory_path() / ("tapsheet-cli-" + name + "-" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
-}
+using namespace tapsheet::cli_test;
 
 TEST(Validate, GoodPacksExitZero) {
     Result run = Tapsheet("validate " + Source("assets/content/default.toml") + " " +
@@ -79,18 +44,6 @@ TEST(Commands, HelpDocumentsTheSharedOptions) {
     EXPECT_EQ(bad_size.exit_code, 2);
     EXPECT_NE(bad_size.output.find("WIDTHxHEIGHT"), std::string::npos);
     EXPECT_EQ(Tapsheet("no-such-command").exit_code, 2);
-}
-
-// Width and height from a PNG's IHDR chunk.
-bool PngSize(const std::filesystem::path& path, int& width, int& height) {
-    std::ifstream file(path, std::ios::binary);
-    unsigned char header[24] = {};
-    if (!file.read(reinterpret_cast<char*>(header), sizeof header)) return false;
-    const unsigned char signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    if (!std::equal(signature, signature + 8, header)) return false;
-    width = (header[16] << 24) | (header[17] << 16) | (header[18] << 8) | header[19];
-    height = (header[20] << 24) | (header[21] << 16) | (header[22] << 8) | header[23];
-    return true;
 }
 
 TEST(Screenshot, WritesAPngOfTheAskedSize) {
