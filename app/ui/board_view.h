@@ -16,16 +16,17 @@ namespace tapsheet {
 struct BoardView {
     const Pack& pack;
     const BoardState& state;
-    const Tallies& tallies;      // what to show: the frozen copy while frozen
-    const AnimatedValues& anim;  // bar values, keyed by BarKey()
-    bool have_data = true;       // false: the database is not there (yet): say we wait for the kiosk
-    std::string store_problem;   // non-empty: why the figures cannot be read (for staff)
+    const Tallies& tallies;     // what to show: the frozen copy while frozen
+    const AnimatedValues& anim; // bar values, keyed by BarKey()
+    bool have_data = true;      // false: the database is not there (yet): say we wait for the kiosk
+    std::string store_problem;  // non-empty: why the figures cannot be read (for staff)
 };
 
 // The key of one figure in BoardView::anim: step, item and value as in Tallies.
 std::string BarKey(const std::string& step_id, const std::string& item_id, const std::string& value = "");
 // The same for the cross-tab's figures.
-std::string CrossBarKey(const std::string& step_id, const std::string& item_id, const std::string& value = "");
+std::string CrossBarKey(const std::string& step_id, const std::string& item_id,
+                        const std::string& value = "");
 
 // The whole board for one frame, full-window, with keyboard shortcuts.
 // Call between NewFrame and Render.
@@ -43,5 +44,7 @@ void DrawBoardModeration(UiFrame& ui, const BoardView& view, const ImRect& area,
 // The facilitator's strip along the bottom (when state.controls).
 void DrawBoardControls(UiFrame& ui, const BoardView& view, const ImRect& area, BoardIntents& out);
 float BoardControlsHeight(const UiFrame& ui);
+// The strip's exact height for this view at `width` (its rows depend on its labels).
+float BoardControlsHeight(const UiFrame& ui, const BoardView& view, float width);
 
 } // namespace tapsheet

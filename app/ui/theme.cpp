@@ -42,11 +42,11 @@ void BuildGlyphRanges(ImVector<ImWchar>& out) {
     builder.BuildRanges(&out);
 }
 
-ImFont* AddFont(const std::string& path, float size, const Theme& theme) {
+ImFont* AddFont(const std::string& path, float size, const ImWchar* ranges) {
     ImFontConfig config;
     config.OversampleH = 1; // FreeType hinting makes oversampling unnecessary
     config.OversampleV = 1;
-    return ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), size, &config, theme.glyph_ranges.Data);
+    return ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), size, &config, ranges);
 }
 
 ImVec4 ToVec4(ImU32 c) {
@@ -86,6 +86,32 @@ float Luminance(ImU32 c) {
     return 0.2126f * Linear(v.x) + 0.7152f * Linear(v.y) + 0.0722f * Linear(v.z);
 }
 
+// Digits only (and what numbers are written with): big sizes stay cheap in the atlas.
+const ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x0025, 0x0025, 0x002C, 0x003A, 0};
+
+bool LoadFonts(Theme& theme, bool board, std::string* error) {
+    std::string regular = FirstExisting(kRegularFonts);
+    std::string bold = FirstExisting(kBoldFonts);
+    if (regular.empty() || bold.empty()) {
+        if (error)
+            *error = "No Noto Sans or DejaVu Sans font found; run deploy/install-deps.sh (fonts-noto-core).";
+        return false;
+    }
+    if (theme.glyph_ranges.empty()) BuildGlyphRanges(theme.glyph_ranges);
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    theme.body = AddFont(regular, theme.unit, theme.glyph_ranges.Data);
+    theme.body_bold = AddFont(bold, theme.unit, theme.glyph_ranges.Data);
+    theme.heading = AddFont(bold, std::round(theme.unit * 1.35f), theme.glyph_ranges.Data);
+    theme.title = AddFont(bold, std::round(theme.unit * 1.9f), theme.glyph_ranges.Data);
+    theme.figures = board ? AddFont(bold, std::round(theme.unit * 3.0f), kDigitRanges) : nullptr;
+    theme.clock = board ? AddFont(bold, std::round(theme.unit * 7.0f), kDigitRanges) : nullptr;
+    io.FontDefault = theme.body;
+    ApplyStyle(theme);
+    bool digits = !board || (theme.figures && theme.clock);
+    return theme.body && theme.body_bold && theme.heading && theme.title && digits;
+}
+
 } // namespace
 
 float BodyFontSize(int width, int height, float dpi) {
@@ -98,26 +124,24 @@ float BodyFontSize(int width, int height, float dpi) {
 }
 
 bool SetupTheme(Theme& theme, int width, int height, float dpi, std::string* error) {
-    std::string regular = FirstExisting(kRegularFonts);
-    std::string bold = FirstExisting(kBoldFonts);
-    if (regular.empty() || bold.empty()) {
-        if (error)
-            *error = "No Noto Sans or DejaVu Sans font found; run deploy/install-deps.sh (fonts-noto-core).";
-        return false;
-    }
     theme.dpi = dpi;
     theme.unit = BodyFontSize(width, height, dpi);
     theme.target_min = std::round(15.0f / 25.4f * dpi);
-    if (theme.glyph_ranges.empty()) BuildGlyphRanges(theme.glyph_ranges);
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    theme.body = AddFont(regular, theme.unit, theme);
-    theme.body_bold = AddFont(bold, theme.unit, theme);
-    theme.heading = AddFont(bold, std::round(theme.unit * 1.35f), theme);
-    theme.title = AddFont(bold, std::round(theme.unit * 1.9f), theme);
-    io.FontDefault = theme.body;
-    ApplyStyle(theme);
-    return theme.body && theme.body_bold && theme.heading && theme.title;
+    return LoadFonts(theme, false, error);
+}
+
+float BoardFontSize(int width, int height) {
+    // 1/30 of the height is legible from 10 m on a 1080p screen; a portrait
+    // screen is sized by its width instead, so lines keep a sensible length.
+    float by_screen = std::min(height / 30.0f, width / 36.0f);
+    return std::ceil(std::max(by_screen, 18.0f));
+}
+
+bool SetupBoardTheme(Theme& theme, int width, int height, std::string* error) {
+    theme.dpi = 96; // a TV's DPI is unknown and does not matter: it is read from across the room
+    theme.unit = BoardFontSize(width, height);
+    theme.target_min = std::round(15.0f / 25.4f * theme.dpi);
+    return LoadFonts(theme, true, error);
 }
 
 float ContrastRatio(ImU32 a, ImU32 b) {

@@ -36,8 +36,10 @@ struct Theme {
     ImFont* body_bold = nullptr;
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
-    float unit = 20;       // body font size in pixels
-    float target_min = 57; // 15 mm at the screen DPI, in pixels
+    ImFont* figures = nullptr; // board only: digits for big numbers (totals), 3 units
+    ImFont* clock = nullptr;   // board only: digits for the activity timer, 7 units
+    float unit = 20;           // body font size in pixels
+    float target_min = 57;     // 15 mm at the screen DPI, in pixels
     float dpi = 96;
     Palette colors;
     ImVector<ImWchar> glyph_ranges; // must outlive the font atlas build
@@ -58,6 +60,12 @@ bool SetupTheme(Theme& theme, int width, int height, float dpi, std::string* err
 // Body font size in pixels for a screen: readable at arm's length, fitting
 // the shorter side. Exposed for tests.
 float BodyFontSize(int width, int height, float dpi);
+
+// The board (a TV or projector read from across a room): body text at
+// least 1/30 of the screen height, so it is legible from 10 m on 1080p.
+// Loads the same fonts as the kiosk plus large digits (figures, clock).
+bool SetupBoardTheme(Theme& theme, int width, int height, std::string* error);
+float BoardFontSize(int width, int height);
 
 // WCAG 2 contrast ratio of two colours (1..21).
 float ContrastRatio(ImU32 a, ImU32 b);

@@ -26,6 +26,15 @@ struct TapTarget {
     bool text = true;          // label drawn as text (false: an icon stands for it)
 };
 
+// A text drawn this frame, where and at what size: the board records its
+// texts so tests can check what the room sees (sizes, overlaps, no private
+// free text). The kiosk does not record them.
+struct DrawnText {
+    std::string text;
+    ImVec2 min, max;
+    float size = 0; // font size in pixels
+};
+
 // What a screen needs besides its view: the theme, the visit's language and
 // the current time. Passed by reference; it owns no data.
 struct UiFrame {
@@ -33,6 +42,7 @@ struct UiFrame {
     std::string lang;
     double now = 0;
     std::vector<TapTarget>* targets = nullptr;
+    std::vector<DrawnText>* texts = nullptr; // board: every text drawn, when a test asks
 
     const std::string& T(const LocalText& text) const { return text.Get(lang); }
 };

@@ -1,0 +1,162 @@
+#include "app/ui/board_sheet.h"
+
+#include <algorithm>
+
+namespace tapsheet {
+
+namespace {
+
+ImFont* LabelFont(const SheetContext& c, const SheetBenefit& benefit) {
+    return benefit.top ? c.ui.theme.body_bold : c.ui.theme.body;
+}
+
+// The count column: as wide as the largest count can be (the respondents),
+// so every bar on the sheet has the same scale.
+float CountWidth(const SheetContext& c) {
+    std::string widest = Thousands(std::max(99, RespondentsOf(c.source)));
+    return TextSize(c.ui.theme.body_bold, c.look.Px(c.ui.theme.body_bold), widest).x;
+}
+
+float ChipHeight(const SheetContext& c, const SheetBenefit& benefit, float width) {
+    float pad = c.look.U(0.45f);
+    ImFont* font = LabelFont(c, benefit);
+    float label_h = TextSize(font, c.look.Px(font), benefit.label, width - 2 * pad).y;
+    return pad + label_h + c.look.U(0.25f) + c.look.Px(c.ui.theme.body_bold) + pad;
+}
+
+void DrawChip(SheetContext& c, const SheetBenefit& benefit, const ImRect& bb) {
+    const Palette& p = c.ui.theme.colors;
+    const BoardLook& look = c.look;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    float rounding = look.U(0.4f);
+    draw->AddRectFilled(bb.Min, bb.Max, p.surface, rounding);
+    // The most tapped: a thick accent border and a bold label, not colour alone.
+    float border = benefit.top ? look.U(0.16f) : std::max(1.0f, look.U(0.05f));
+    draw->AddRect(bb.Min, bb.Max, benefit.top ? p.primary : p.border, rounding, 0, border);
+    float pad = look.U(0.45f);
+    ImFont* font = LabelFont(c, benefit);
+    float inner_w = bb.GetWidth() - 2 * pad;
+    PutText(c.ui, font, look.Px(font), p.text, ImVec2(bb.Min.x + pad, bb.Min.y + pad), benefit.label,
+            inner_w);
+    // Bars sit at the foot of each chip, so a row of chips lines its bars up.
+    float row_h = look.Px(c.ui.theme.body_bold);
+    float row_y = bb.Max.y - pad - row_h;
+    float right = bb.Max.x - pad;
+    PutTextRight(c.ui, c.ui.theme.body_bold, row_h, p.text, ImVec2(right, row_y), Thousands(benefit.count));
+    float bar_h = look.U(0.55f);
+    float bar_right = right - CountWidth(c) - look.U(0.4f);
+    ImRect bar(ImVec2(bb.Min.x + pad, row_y + (row_h - bar_h) * 0.5f),
+               ImVec2(bar_right, row_y + (row_h + bar_h) * 0.5f));
+    DrawBar(draw, look, bar, benefit.fraction, p.primary);
+}
+
+int NamesThatFit(const SheetContext& c, const std::vector<const FreeText*>& names, float width, float room) {
+    float line_gap = c.look.U(0.2f);
+    int fitted = 0;
+    for (const FreeText* name : names) {
+        float h = TextSize(c.ui.theme.body, c.look.Px(c.ui.theme.body), name->text, width).y + line_gap;
+        if (h > room) break;
+        room -= h;
+        ++fitted;
+    }
+    return fitted;
+}
+
+std::vector<const FreeText*> ProjectNames(const SheetContext& c) {
+    std::vector<const FreeText*> names;
+    if (c.source.cross) return names;
+    for (const FreeText& text : c.view.tallies.free_text)
+        if (text.step_id == c.step.id && text.item_id == "project" && text.status == Moderation::Approved)
+            names.push_back(&text);
+    // The most written first: they are what most of the room shares.
+    std::stable_sort(names.begin(), names.end(),
+                     [](const FreeText* a, const FreeText* b) { return a->count > b->count; });
+    return names;
+}
+
+std::string NameLine(const FreeText& name) {
+    return name.count > 1 ? name.text + " \xC3\x97" + std::to_string(name.count) : name.text;
+}
+
+float HeadHeight(const SheetContext& c, float inner_w) {
+    const Theme& t = c.ui.theme;
+    float h = 0;
+    if (!c.step.sheet.project_prompt.Empty())
+        h += TextSize(t.body_bold, c.look.Px(t.body_bold), c.ui.T(c.step.sheet.project_prompt), inner_w).y +
+             c.look.U(0.3f);
+    return h + c.look.Px(t.body) + c.look.U(0.5f);
+}
+
+} // namespace
+
+float DrawSheetGroup(SheetContext& c, const std::string& title, const std::vector<SheetBenefit>& benefits,
+                     ImVec2 pos, float width, int columns) {
+    const BoardLook& look = c.look;
+    ImFont* title_font = c.ui.theme.body_bold;
+    float y = pos.y;
+    if (c.draw) PutText(c.ui, title_font, look.Px(title_font), c.ui.theme.colors.primary, pos, title, width);
+    y += TextSize(title_font, look.Px(title_font), title, width).y + look.U(0.3f);
+    float gap = look.U(0.5f);
+    std::size_t per_row = static_cast<std::size_t>(std::max(1, columns));
+    float chip_w = (width - gap * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    for (std::size_t row = 0; row < benefits.size(); row += per_row) {
+        std::size_t end = std::min(benefits.size(), row + per_row);
+        float row_h = 0;
+        for (std::size_t i = row; i < end; ++i)
+            row_h = std::max(row_h, ChipHeight(c, benefits[i], chip_w));
+        for (std::size_t i = row; c.draw && i < end; ++i) {
+            float x = pos.x + static_cast<float>(i - row) * (chip_w + gap);
+            DrawChip(c, benefits[i], ImRect(ImVec2(x, y), ImVec2(x + chip_w, y + row_h)));
+        }
+        y += row_h + gap;
+    }
+    return y - gap - pos.y;
+}
+
+float CentreBoxHeight(SheetContext& c, float width) {
+    float pad = c.look.U(0.8f);
+    float inner_w = width - 2 * pad;
+    std::vector<const FreeText*> names = ProjectNames(c);
+    // Room for a few names; more share the space the groups beside it take.
+    float names_h = 0;
+    for (std::size_t i = 0; i < std::min<std::size_t>(3, names.size()); ++i)
+        names_h += TextSize(c.ui.theme.body, c.look.Px(c.ui.theme.body), NameLine(*names[i]), inner_w).y +
+                   c.look.U(0.2f);
+    if (names.size() > 3) names_h += c.look.Px(c.ui.theme.body);
+    return pad * 2 + HeadHeight(c, inner_w) + names_h;
+}
+
+void DrawCentreBox(SheetContext& c, const ImRect& box) {
+    if (!c.draw) return;
+    const Theme& t = c.ui.theme;
+    const Palette& p = t.colors;
+    const BoardLook& look = c.look;
+    ImGui::GetWindowDrawList()->AddRectFilled(box.Min, box.Max, p.card, look.U(0.6f));
+    float pad = look.U(0.8f);
+    float inner_w = box.GetWidth() - 2 * pad;
+    ImVec2 pos(box.Min.x + pad, box.Min.y + pad);
+    if (!c.step.sheet.project_prompt.Empty()) {
+        ImRect prompt = PutText(c.ui, t.body_bold, look.Px(t.body_bold), p.text, pos,
+                                c.ui.T(c.step.sheet.project_prompt), inner_w);
+        pos.y = prompt.Max.y + look.U(0.3f);
+    }
+    PutText(c.ui, t.body, look.Px(t.body), p.text_muted, pos, AnsweredLine(RespondentsOf(c.source)), inner_w);
+    pos.y += look.Px(t.body) + look.U(0.5f);
+    std::vector<const FreeText*> names = ProjectNames(c);
+    float room = box.Max.y - pad - pos.y;
+    int fitted = NamesThatFit(c, names, inner_w, room);
+    // Keep a line for "+ n more" when not all fit.
+    if (fitted < static_cast<int>(names.size()))
+        fitted = NamesThatFit(c, names, inner_w, room - look.Px(t.body) - look.U(0.2f));
+    for (int i = 0; i < fitted; ++i) {
+        ImRect line = PutText(c.ui, t.body, look.Px(t.body), p.text, pos,
+                              NameLine(*names[static_cast<std::size_t>(i)]), inner_w);
+        pos.y = line.Max.y + look.U(0.2f);
+    }
+    int more = static_cast<int>(names.size()) - fitted;
+    if (more > 0)
+        PutText(c.ui, t.body, look.Px(t.body), p.text_muted, pos,
+                Format(kBoardWords.more_projects, "n", Thousands(more)));
+}
+
+} // namespace tapsheet

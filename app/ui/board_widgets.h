@@ -1,0 +1,145 @@
+// What the board's pages share: the board's words, type sizes that may
+// shrink to fit, recorded text, bars, numbers and the hidden-results notice.
+#pragma once
+
+#include "app/ui/board_view.h"
+
+#include "imgui_internal.h" // ImRect
+
+#include <string>
+
+namespace tapsheet {
+
+// The board's own words. English only for now: the pack's [ui] has no board
+// keys yet; when it has, these become their defaults.
+struct BoardWords {
+    const char* answered = "{n} people answered";
+    const char* answered_one = "1 person answered";
+    const char* nobody_yet = "No answers yet";
+    const char* multi = "More than one answer allowed: percentages add up to more than 100%";
+    const char* hidden = "Results hidden until the facilitator reveals them";
+    const char* hidden_count = "{n} people have answered so far";
+    const char* added_by_room = "Added by the room";
+    const char* more_projects = "+ {n} more";
+    const char* cross_header = "Only those who answered: {answer} (n = {n})";
+    const char* cross_header_hidden = "Only those who answered: {answer}";
+    const char* cross_none = "Choose a poll answer to compare with";
+    const char* cross_wait = "Counting…";
+    const char* cross_title = "Compare: {step}";
+    const char* totals_title = "The room so far";
+    const char* visits_today = "Visits today";
+    const char* completed = "Completed visits";
+    const char* last_10_min = "Answers in the last 10 minutes";
+    const char* filtered = "Visits filtered out (suspected repeats)";
+    const char* round = "Round {n}";
+    const char* round_earlier = "Round {n} (earlier)";
+    const char* all_rounds = "All rounds";
+    const char* timer_title = "Activity timer";
+    const char* timer_none = "No timer chosen";
+    const char* timer_ready = "Ready to start";
+    const char* timer_paused = "Paused";
+    const char* timer_up = "Time is up";
+    const char* phase_of = "Part {n} of {total}";
+    const char* then = "Then: {phase} ({m} min)";
+    const char* minutes_in_all = "{m} min in all";
+    const char* frozen = "Frozen";
+    const char* hidden_tag = "Hidden";
+    const char* moderation_title = "Free text to approve";
+    const char* waiting_db = "Waiting for the kiosk's database…";
+    const char* waiting_db_body =
+        "The board shows the room's answers as soon as the kiosk has saved its first one.";
+    const char* not_updating = "Figures not updating: {problem}";
+};
+inline constexpr BoardWords kBoardWords{};
+
+// A page's type and spacing: the theme's, shrunk by `scale` when a page does
+// not fit its area (with the control strip showing, or on a small screen).
+struct BoardLook {
+    const Theme& theme;
+    float scale = 1;
+    float U(float units) const { return theme.U(units) * scale; }
+    float Px(const ImFont* font) const { return font->FontSize * scale; }
+};
+inline constexpr float kMinScale = 0.6f;
+
+// The largest scale (1, 0.95, … kMinScale) at which `height_at(scale)` fits
+// `avail`; kMinScale when none does.
+template <typename HeightAt> float FitScale(float avail, HeightAt height_at) {
+    for (float scale = 1.0f; scale > kMinScale; scale -= 0.05f)
+        if (height_at(scale) <= avail) return scale;
+    return kMinScale;
+}
+
+// Text, wrapped to `wrap` when it is > 0, recorded in ui.texts.
+ImVec2 TextSize(ImFont* font, float size, const std::string& text, float wrap = 0);
+ImRect PutText(UiFrame& ui, ImFont* font, float size, ImU32 color, ImVec2 pos, const std::string& text,
+               float wrap = 0);
+// Each wrapped line centred in [x, x + width].
+ImRect PutTextCentred(UiFrame& ui, ImFont* font, float size, ImU32 color, ImVec2 pos, float width,
+                      const std::string& text);
+// One line, its right edge at `right`.
+ImRect PutTextRight(UiFrame& ui, ImFont* font, float size, ImU32 color, ImVec2 right_top,
+                    const std::string& text);
+// A label on a rounded tag; returns its box.
+ImRect PutTag(UiFrame& ui, const BoardLook& look, ImVec2 pos, const std::string& text, ImU32 fill, ImU32 ink);
+ImVec2 TagSize(const BoardLook& look, const std::string& text);
+
+// A tap target at `bb` with a recorded label.
+bool BoardButton(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb,
+                 ButtonKind kind = ButtonKind::Secondary, bool enabled = true);
+float BoardButtonWidth(const UiFrame& ui, const std::string& label);
+// Height of the facilitator's buttons (strip, menus, moderation): 15 mm, or
+// two lines, whichever is more; smaller than the kiosk's, as they are used
+// with a mouse more often than a finger.
+float ControlHeight(const Theme& theme);
+// A full-width button at the cursor of a menu (an ImGui popup).
+bool MenuButton(UiFrame& ui, const char* id, const std::string& label, float width, bool current = false);
+// A muted line of text at the cursor of a menu.
+void MenuLabel(UiFrame& ui, const std::string& text, float width);
+// Opens popup `id` at `anchor` (above it when below would not fit) with a
+// height limit, so long menus scroll.
+bool BeginMenu(const Theme& theme, const char* id, ImVec2 anchor_top, ImVec2 anchor_bottom);
+
+// A horizontal bar: `fraction` of it filled, the rest an outlined track.
+// Hatched bars carry diagonal stripes: a second cue besides colour.
+void DrawBar(ImDrawList* draw, const BoardLook& look, const ImRect& bb, double fraction, ImU32 fill,
+             bool hatched = false);
+
+// 12345 -> "12,345".
+std::string Thousands(long long n);
+// "56%" of respondents; "0%" when there are none.
+std::string PercentOf(int count, int total);
+// "12 people answered", "No answers yet".
+std::string AnsweredLine(int respondents);
+
+// Where a step's figures come from: the whole room, or the cross-tab's visits.
+struct TallySource {
+    const StepTally* tally = nullptr; // null: nobody answered yet
+    bool cross = false;               // keys by CrossBarKey; free text left out (not filtered)
+};
+int CountOf(const TallySource& source, const std::string& item_id, const std::string& value = "");
+int RespondentsOf(const TallySource& source);
+// A bar's animated count, as a fraction of the respondents (0..1).
+double BarFraction(const UiFrame& ui, const BoardView& view, const TallySource& source,
+                   const std::string& step_id, const std::string& item_id, const std::string& value = "");
+
+// The body of the sheet and domains pages, shared with the cross-tab.
+void DrawSheetFigures(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
+                      const ImRect& area);
+void DrawDomainsFigures(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
+                        const ImRect& area);
+
+// The calm notice a hidden page shows instead of its figures.
+void DrawHiddenNotice(UiFrame& ui, const ImRect& area, int respondents);
+
+// Whether results of this step are hidden from the room.
+bool IsHidden(const BoardView& view, const std::string& step_id);
+
+// Title of a page (the board's title bar and the page list).
+std::string PageTitle(const UiFrame& ui, const BoardView& view, const BoardPage& page);
+// Short name of a page for the facilitator's page list.
+std::string PageName(const UiFrame& ui, const BoardView& view, const BoardPage& page);
+// "Round 2", "All rounds", "Round 1 (earlier)".
+std::string RoundLabel(const Tallies& tallies);
+
+} // namespace tapsheet
