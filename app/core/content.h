@@ -131,6 +131,7 @@ struct KioskSettings {
     int idle_seconds = 45;        // no touch for this long: "Still there?"
     int still_there_seconds = 15; // countdown before returning to attract
     int thanks_seconds = 20;      // thank-you screen returns to attract
+    int cooldown_seconds = 3;     // after a visit ends, Start waits this long: slows ballot stuffing
 };
 
 struct Pack {

@@ -27,7 +27,8 @@ std::uint64_t Flow::Emit(StoreCommand command) {
 }
 
 bool Flow::Start(const std::string& lang, const std::string& visit_id, double now) {
-    if (screen_ != FlowScreen::Attract || !Accepts(now) || pack_.steps.empty()) return false;
+    if (screen_ != FlowScreen::Attract || !Accepts(now) || CoolingDown(now) || pack_.steps.empty())
+        return false;
     lang_ = lang;
     visit_id_ = visit_id;
     failed_ = false;
@@ -221,6 +222,7 @@ void Flow::ForgetVisit(double now) {
     ChangeScreen(FlowScreen::Attract, now);
     drafts_.assign(pack_.steps.size(), StepDraft{});
     visit_id_.clear();
+    cooldown_until_ = now + pack_.kiosk.cooldown_seconds;
 }
 
 bool Flow::OpenText(TextField field, double now) {
@@ -328,6 +330,7 @@ void Flow::Tick(double now) {
 
 double Flow::NextDeadline(double now) const {
     if (screen_ == FlowScreen::Thanks) return thanks_since_ + pack_.kiosk.thanks_seconds;
+    if (screen_ == FlowScreen::Attract) return CoolingDown(now) ? cooldown_until_ : 0; // Start comes back
     if (screen_ != FlowScreen::Step) return 0;
     if (StillThereShown()) return still_there_since_ + pack_.kiosk.still_there_seconds;
     return std::max(now, last_touch_ + pack_.kiosk.idle_seconds);

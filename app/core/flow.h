@@ -93,6 +93,9 @@ class Flow {
     double ThanksLeft(double now) const;
     double NextDeadline(double now) const; // when Tick next has work; 0: none
     bool Accepts(double now) const;
+    // Just after a visit ended: Start is refused (and drawn disabled) for
+    // the pack's cooldown_seconds, so one person cannot vote again and again.
+    bool CoolingDown(double now) const { return now < cooldown_until_; }
     // Saving or typing: screens draw their buttons disabled. (The short tap
     // guard after a screen change is not shown: it would flash every button.)
     bool Busy() const { return awaiting_seq_ != 0 || editing_ != TextField::None; }
@@ -132,6 +135,7 @@ class Flow {
     double last_touch_ = 0;
     double still_there_since_ = -1;
     double thanks_since_ = 0;
+    double cooldown_until_ = 0;
     TextField editing_ = TextField::None;
     std::string edit_buffer_;
 };

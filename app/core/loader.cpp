@@ -61,10 +61,12 @@ void ReadKiosk(PackReader& reader, const toml::table& root, KioskSettings* kiosk
         reader.Error(*node, std::string("'kiosk' must be a table ([kiosk] section), not ") + TypeName(*node));
         return;
     }
-    reader.CheckKeys(*table, {"idle_seconds", "still_there_seconds", "thanks_seconds"}, "[kiosk]");
+    reader.CheckKeys(*table, {"idle_seconds", "still_there_seconds", "thanks_seconds", "cooldown_seconds"},
+                     "[kiosk]");
     reader.ReadInt(*table, "idle_seconds", 5, 3600, &kiosk->idle_seconds, false);
     reader.ReadInt(*table, "still_there_seconds", 3, 600, &kiosk->still_there_seconds, false);
     reader.ReadInt(*table, "thanks_seconds", 3, 600, &kiosk->thanks_seconds, false);
+    reader.ReadInt(*table, "cooldown_seconds", 0, 60, &kiosk->cooldown_seconds, false);
 }
 
 void ReadHeader(PackReader& reader, const toml::table& root, Pack* pack) {

@@ -25,8 +25,8 @@ void DrawAttract(UiFrame& ui, const KioskView& view, Intents& out) {
     float start_w = std::min(width, ui.theme.U(18));
     ImGui::SetCursorPosX(x + (width - start_w) * 0.5f);
     ImVec2 start_size(start_w, ui.theme.TargetHeight() * 1.4f);
-    if (TapButton(local, "start", local.T(pack.attract_prompt), start_size, ButtonKind::Primary,
-                  !view.flow.Busy()))
+    const bool can_start = !view.flow.Busy() && !view.flow.CoolingDown(ui.now);
+    if (TapButton(local, "start", local.T(pack.attract_prompt), start_size, ButtonKind::Primary, can_start))
         out.push_back(Intent::Of(Intent::Kind::Start, lang));
     if (!languages) return;
     // Each language button is labelled in its own language.
@@ -43,7 +43,7 @@ void DrawAttract(UiFrame& ui, const KioskView& view, Intents& out) {
         ImGui::SetCursorPos(ImVec2(row_x + static_cast<float>(i - 1) * (lang_w + gap), row_y));
         std::string id = "lang-" + language.code;
         if (TapButton(ui, id.c_str(), language.name, ImVec2(lang_w, ui.theme.TargetHeight()),
-                      ButtonKind::Secondary, !view.flow.Busy()))
+                      ButtonKind::Secondary, can_start))
             out.push_back(Intent::Of(Intent::Kind::Start, language.code));
     }
 }

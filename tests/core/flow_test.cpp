@@ -245,9 +245,30 @@ TEST(Flow, AnOldVisitsFailedEndDoesNotDisturbTheNextOne) {
     std::vector<StoreCommand> end = flow.TakeCommands();
     ASSERT_EQ(end.size(), 1u);
     flow.Done(t += 1);
-    flow.Start("en", "v2", t += 1);
+    ASSERT_TRUE(flow.Start("en", "v2", t += pack.kiosk.cooldown_seconds + 1));
     flow.Acked(end[0].seq, false, t); // v1's end failed late
     EXPECT_EQ(flow.Screen(), FlowScreen::Step);
+    EXPECT_EQ(flow.VisitId(), "v2");
+}
+
+TEST(Flow, StartWaitsForTheCooldownAfterAVisit) {
+    Pack pack = SmallPack();
+    pack.steps.resize(1);
+    pack.kiosk.cooldown_seconds = 3;
+    Flow flow(pack);
+    double t = 10;
+    EXPECT_FALSE(flow.CoolingDown(t)); // the first visit of the day need not wait
+    ASSERT_TRUE(flow.Start("en", "v1", t));
+    flow.Choose("org", t += 1);
+    AckAll(flow, t);
+    ASSERT_TRUE(flow.Done(t += 1));
+    const double ended = t;
+    EXPECT_TRUE(flow.CoolingDown(t + 1));
+    EXPECT_DOUBLE_EQ(flow.NextDeadline(t + 1), ended + 3); // the loop wakes to enable Start again
+    EXPECT_FALSE(flow.Start("en", "v2", t + 2.9));
+    EXPECT_EQ(flow.Screen(), FlowScreen::Attract);
+    EXPECT_FALSE(flow.CoolingDown(ended + 3));
+    EXPECT_TRUE(flow.Start("en", "v2", ended + 3));
     EXPECT_EQ(flow.VisitId(), "v2");
 }
 
