@@ -216,7 +216,7 @@ BoardIntents DrawBoard(UiFrame& ui, const BoardView& view) {
     ImRect screen(viewport->Pos,
                   ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y));
     float margin = t.Margin();
-    float strip_h = view.state.controls ? BoardControlsHeight(ui, view, screen.GetWidth() - 2 * margin) : 0;
+    float strip_h = view.state.controls ? BoardControlsHeight(ui, view, screen.GetWidth()) : 0;
     ImRect strip(ImVec2(screen.Min.x, screen.Max.y - strip_h), screen.Max);
     ImRect page(ImVec2(screen.Min.x + margin, screen.Min.y + t.U(0.6f)),
                 ImVec2(screen.Max.x - margin, strip.Min.y - (strip_h > 0 ? t.U(0.6f) : margin)));

@@ -30,24 +30,38 @@ ImRect Offset(const ImRect& bb, ImVec2 by) {
 }
 
 std::string Help() {
-    return "Keys: \xE2\x86\x90 \xE2\x86\x92 page \xC2\xB7 1\xE2\x80\x93"
+    return "Keys: Left/Right page \xC2\xB7 1\xE2\x80\x93"
            "9 choose \xC2\xB7 Space timer \xC2\xB7 "
            "F freeze \xC2\xB7 H hide \xC2\xB7 D drop-in \xC2\xB7 T timer \xC2\xB7 M moderation \xC2\xB7 C "
            "controls";
 }
 
-// Lays the strip's buttons out in rows from the top-left of a strip
-// `width` wide; returns the height (buttons and the keys line).
-float LayoutStrip(const UiFrame& ui, const std::vector<StripItem>& items, float width,
-                  std::vector<ImRect>* boxes) {
+struct StripLayout {
+    std::vector<ImRect> boxes; // relative to the strip's top-left
+    bool scrolls = false;      // one row that scrolls sideways (a small screen)
+    float buttons_h = 0;
+    float help_h = 0; // the keys line; none on a scrolling row
+    float Height(const Theme& theme) const { return buttons_h + (help_h > 0 ? theme.U(0.3f) + help_h : 0); }
+};
+
+// Rows of buttons, then the keys line. More than two rows would take the
+// page's room: then one row scrolls sideways instead.
+StripLayout LayoutStrip(const UiFrame& ui, const std::vector<StripItem>& items, float width) {
+    StripLayout layout;
     Flow flow{0, 0, width, ControlHeight(ui.theme), ui.theme.U(0.4f)};
-    for (const StripItem& item : items) {
-        ImRect bb = Place(flow, BoardButtonWidth(ui, item.label));
-        if (boxes) boxes->push_back(bb);
+    for (const StripItem& item : items)
+        layout.boxes.push_back(Place(flow, BoardButtonWidth(ui, item.label)));
+    layout.buttons_h = flow.y + flow.row_h;
+    if (flow.y > flow.row_h * 1.5f) {
+        layout.scrolls = true;
+        Flow row{0, 0, FLT_MAX, flow.row_h, flow.gap};
+        for (std::size_t i = 0; i < items.size(); ++i)
+            layout.boxes[i] = Place(row, BoardButtonWidth(ui, items[i].label));
+        layout.buttons_h = flow.row_h + ImGui::GetStyle().ScrollbarSize;
+        return layout;
     }
-    float buttons_h = flow.y + flow.row_h;
-    float help_h = TextSize(ui.theme.body, ui.theme.unit, Help(), width).y;
-    return buttons_h + ui.theme.U(0.3f) + help_h;
+    layout.help_h = TextSize(ui.theme.body, ui.theme.unit, Help(), width).y;
+    return layout;
 }
 
 void Press(UiFrame& ui, const StripItem& item, const ImRect& bb, BoardIntents& out) {
@@ -60,10 +74,30 @@ void Press(UiFrame& ui, const StripItem& item, const ImRect& bb, BoardIntents& o
         out.push_back(intent);
 }
 
+// A finger or mouse dragging along the row scrolls it.
+void DragSideways() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) || !window->InnerRect.Contains(io.MouseClickedPos[0]))
+        return;
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, ImGui::GetFontSize() * 0.6f)) return;
+    ImGui::SetScrollX(window, window->Scroll.x - io.MouseDelta.x);
+}
+
+void DrawButtons(UiFrame& ui, const BoardView& view, const std::vector<StripItem>& items,
+                 const StripLayout& layout, ImVec2 origin, BoardIntents& out) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        Press(ui, items[i], Offset(layout.boxes[i], origin), out);
+    // Menus open from inside the same window as their buttons (ImGui's ids).
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].menu) DrawStripMenu(ui, view, items[i].menu, Offset(layout.boxes[i], origin), out);
+}
+
 } // namespace
 
 float BoardControlsHeight(const UiFrame& ui, const BoardView& view, float width) {
-    return ui.theme.U(0.5f) + LayoutStrip(ui, StripItems(view), width, nullptr) + ui.theme.U(0.5f);
+    float inner = width - 2 * ui.theme.Margin();
+    return ui.theme.U(0.5f) + LayoutStrip(ui, StripItems(view), inner).Height(ui.theme) + ui.theme.U(0.5f);
 }
 
 float BoardControlsHeight(const UiFrame& ui) {
@@ -80,17 +114,21 @@ void DrawBoardControls(UiFrame& ui, const BoardView& view, const ImRect& area, B
     draw->AddRectFilled(area.Min, area.Max, p.card);
     draw->AddLine(area.Min, ImVec2(area.Max.x, area.Min.y), p.border, std::max(1.0f, ui.theme.U(0.05f)));
     std::vector<StripItem> items = StripItems(view);
-    std::vector<ImRect> boxes;
     ImVec2 origin(area.Min.x + ui.theme.Margin(), area.Min.y + ui.theme.U(0.5f));
     float width = area.GetWidth() - 2 * ui.theme.Margin();
-    float height = LayoutStrip(ui, items, width, &boxes);
-    for (std::size_t i = 0; i < items.size(); ++i)
-        Press(ui, items[i], Offset(boxes[i], origin), out);
-    float help_h = TextSize(ui.theme.body, ui.theme.unit, Help(), width).y;
-    PutText(ui, ui.theme.body, ui.theme.unit, p.text_muted, ImVec2(origin.x, origin.y + height - help_h),
-            Help(), width);
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (items[i].menu) DrawStripMenu(ui, view, items[i].menu, Offset(boxes[i], origin), out);
+    StripLayout layout = LayoutStrip(ui, items, width);
+    if (!layout.scrolls) {
+        DrawButtons(ui, view, items, layout, origin, out);
+        PutText(ui, ui.theme.body, ui.theme.unit, p.text_muted,
+                ImVec2(origin.x, origin.y + layout.buttons_h + ui.theme.U(0.3f)), Help(), width);
+        return;
+    }
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::BeginChild("strip-row", ImVec2(width, layout.buttons_h), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_HorizontalScrollbar);
+    DragSideways();
+    DrawButtons(ui, view, items, layout, ImGui::GetCursorScreenPos(), out);
+    ImGui::EndChild();
 }
 
 } // namespace tapsheet

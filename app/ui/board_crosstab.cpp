@@ -108,16 +108,16 @@ std::string Header(const UiFrame& ui, const BoardView& view, const Option& answe
 
 void DrawFigures(UiFrame& ui, const BoardView& view, const Step& target, const Option& answer,
                  const ImRect& area) {
-    const Palette& p = ui.theme.colors;
-    std::string header = Header(ui, view, answer);
-    ImRect line =
-        PutTextCentred(ui, ui.theme.body_bold, ui.theme.unit, p.primary, area.Min, area.GetWidth(), header);
-    ImRect rest(ImVec2(area.Min.x, line.Max.y + ui.theme.U(0.8f)), area.Max);
-    TallySource source{view.tallies.cross.Step(target.id), true};
-    if (target.kind == StepKind::Sheet)
-        DrawSheetFigures(ui, view, target, source, rest);
-    else
-        DrawDomainsFigures(ui, view, target, source, rest);
+    TallySource source{view.tallies.cross.Step(target.id), true, Header(ui, view, answer)};
+    // The sheet says whose figures these are in its centre box; the domains above them.
+    if (target.kind == StepKind::Sheet) {
+        DrawSheetFigures(ui, view, target, source, area);
+        return;
+    }
+    ImRect line = PutTextCentred(ui, ui.theme.body_bold, ui.theme.unit, ui.theme.colors.primary, area.Min,
+                                 area.GetWidth(), source.note);
+    DrawDomainsFigures(ui, view, target, source,
+                       ImRect(ImVec2(area.Min.x, line.Max.y + ui.theme.U(0.8f)), area.Max));
 }
 
 } // namespace

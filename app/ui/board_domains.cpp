@@ -144,7 +144,7 @@ void DrawDomainsFigures(UiFrame& ui, const BoardView& view, const Step& step, co
 }
 
 void DrawBoardDomains(UiFrame& ui, const BoardView& view, const Step& step, const ImRect& area) {
-    TallySource source{view.tallies.Step(step.id), false};
+    TallySource source{view.tallies.Step(step.id)};
     if (IsHidden(view, step.id)) {
         DrawHiddenNotice(ui, area, RespondentsOf(source));
         return;

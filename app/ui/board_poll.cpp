@@ -33,8 +33,12 @@ PollLayout MakeLayout(const UiFrame& ui, const Step& step, const TallySource& so
             TextSize(bold, look.Px(bold), Figure(CountOf(source, option.id), RespondentsOf(source))).x);
     layout.number_w = number_w;
     layout.wide = width >= look.U(30);
-    layout.label_w = layout.wide ? width * 0.36f : width;
-    layout.bar_h = look.U(1.3f);
+    // The label column as wide as the longest label, up to a third of the row.
+    float longest = 0;
+    for (const Option& option : step.poll.options)
+        longest = std::max(longest, TextSize(ui.theme.body, look.Px(ui.theme.body), ui.T(option.label)).x);
+    layout.label_w = layout.wide ? std::min(width * 0.36f, longest + look.U(0.2f)) : width;
+    layout.bar_h = look.U(1.5f);
     return layout;
 }
 
@@ -97,7 +101,7 @@ void DrawRow(UiFrame& ui, const BoardView& view, const PollLayout& layout, const
 } // namespace
 
 void DrawBoardPoll(UiFrame& ui, const BoardView& view, const Step& step, const ImRect& area) {
-    TallySource source{view.tallies.Step(step.id), false};
+    TallySource source{view.tallies.Step(step.id)};
     if (IsHidden(view, step.id)) {
         DrawHiddenNotice(ui, area, RespondentsOf(source));
         return;
@@ -114,7 +118,7 @@ void DrawBoardPoll(UiFrame& ui, const BoardView& view, const Step& step, const I
     // Rows spread over the room there is, up to a generous gap.
     float tight = ContentHeight(ui, layout, step, width, 0);
     float gaps = static_cast<float>(std::max<std::size_t>(1, step.poll.options.size() - 1));
-    float row_gap = std::clamp((area.GetHeight() - tight) / (gaps + 2), look.U(0.6f), look.U(1.6f));
+    float row_gap = std::clamp((area.GetHeight() - tight) / (gaps + 2), look.U(0.6f), look.U(2.0f));
     float total = ContentHeight(ui, layout, step, width, row_gap);
     ImVec2 pos(x, area.Min.y + std::max(0.0f, (area.GetHeight() - total) * 0.5f));
     DrawHeader(ui, look, step, RespondentsOf(source), pos, width);

@@ -126,7 +126,9 @@ float Portrait(SheetContext& c, const SheetParts& parts, const std::vector<Sheet
     float box_h = CentreBoxHeight(c, width);
     DrawCentreBox(c, ImRect(ImVec2(area.Min.x, y), ImVec2(area.Max.x, y + box_h)));
     y += box_h + gap;
+    // Compact chips in one column keep each label on one line.
     int columns = std::clamp(static_cast<int>(width / c.look.U(11)), 1, 2);
+    if (c.compact && width < c.look.U(40)) columns = 1;
     std::vector<std::size_t> all(parts.groups.size());
     for (std::size_t i = 0; i < all.size(); ++i)
         all[i] = i;
@@ -149,12 +151,18 @@ float Layout(SheetContext& c, const ImRect& area) {
 
 void DrawSheetFigures(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
                       const ImRect& area) {
-    float scale = FitScale(area.GetHeight(), [&](float s) {
-        SheetContext measure{ui, view, step, source, BoardLook{ui.theme, s}, false};
-        return Layout(measure, area);
-    });
-    SheetContext c{ui, view, step, source, BoardLook{ui.theme, scale}, false};
+    // Full size first; then compact chips; only then smaller type.
+    SheetContext c{ui, view, step, source, BoardLook{ui.theme}};
     float height = Layout(c, area);
+    if (height > area.GetHeight()) {
+        c.compact = true;
+        c.look.scale = FitScale(area.GetHeight(), [&](float s) {
+            SheetContext measure{ui, view, step, source, BoardLook{ui.theme, s}};
+            measure.compact = true;
+            return Layout(measure, area);
+        });
+        height = Layout(c, area);
+    }
     // Centred vertically when there is room to spare.
     float top = area.Min.y + std::max(0.0f, (area.GetHeight() - height) * 0.5f);
     c.draw = true;
@@ -162,7 +170,7 @@ void DrawSheetFigures(UiFrame& ui, const BoardView& view, const Step& step, cons
 }
 
 void DrawBoardSheet(UiFrame& ui, const BoardView& view, const Step& step, const ImRect& area) {
-    TallySource source{view.tallies.Step(step.id), false};
+    TallySource source{view.tallies.Step(step.id)};
     if (IsHidden(view, step.id)) {
         DrawHiddenNotice(ui, area, RespondentsOf(source));
         return;

@@ -17,6 +17,7 @@ struct SheetContext {
     const TallySource& source;
     BoardLook look;
     bool draw = false;
+    bool compact = false;  // a short screen: each count beside its label, a thin bar under both
     int top_threshold = 1; // a count this high is among the three most tapped
 };
 

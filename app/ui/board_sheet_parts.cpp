@@ -17,11 +17,26 @@ float CountWidth(const SheetContext& c) {
     return TextSize(c.ui.theme.body_bold, c.look.Px(c.ui.theme.body_bold), widest).x;
 }
 
+float Pad(const SheetContext& c) {
+    return c.look.U(c.compact ? 0.3f : 0.45f);
+}
+
+// The label's width: all of the chip's inside, or beside the count when compact.
+float LabelWidth(const SheetContext& c, float width) {
+    float inner = width - 2 * Pad(c);
+    return c.compact ? inner - CountWidth(c) - c.look.U(0.4f) : inner;
+}
+
+float BarHeight(const SheetContext& c) {
+    return c.look.U(c.compact ? 0.35f : 0.55f);
+}
+
 float ChipHeight(const SheetContext& c, const SheetBenefit& benefit, float width) {
-    float pad = c.look.U(0.45f);
     ImFont* font = LabelFont(c, benefit);
-    float label_h = TextSize(font, c.look.Px(font), benefit.label, width - 2 * pad).y;
-    return pad + label_h + c.look.U(0.25f) + c.look.Px(c.ui.theme.body_bold) + pad;
+    float label_h = TextSize(font, c.look.Px(font), benefit.label, LabelWidth(c, width)).y;
+    float count_h = c.look.Px(c.ui.theme.body_bold);
+    if (c.compact) return 2 * Pad(c) + std::max(label_h, count_h) + c.look.U(0.2f) + BarHeight(c);
+    return 2 * Pad(c) + label_h + c.look.U(0.25f) + count_h;
 }
 
 void DrawChip(SheetContext& c, const SheetBenefit& benefit, const ImRect& bb) {
@@ -33,20 +48,21 @@ void DrawChip(SheetContext& c, const SheetBenefit& benefit, const ImRect& bb) {
     // The most tapped: a thick accent border and a bold label, not colour alone.
     float border = benefit.top ? look.U(0.16f) : std::max(1.0f, look.U(0.05f));
     draw->AddRect(bb.Min, bb.Max, benefit.top ? p.primary : p.border, rounding, 0, border);
-    float pad = look.U(0.45f);
+    float pad = Pad(c);
     ImFont* font = LabelFont(c, benefit);
-    float inner_w = bb.GetWidth() - 2 * pad;
     PutText(c.ui, font, look.Px(font), p.text, ImVec2(bb.Min.x + pad, bb.Min.y + pad), benefit.label,
-            inner_w);
-    // Bars sit at the foot of each chip, so a row of chips lines its bars up.
-    float row_h = look.Px(c.ui.theme.body_bold);
-    float row_y = bb.Max.y - pad - row_h;
+            LabelWidth(c, bb.GetWidth()));
     float right = bb.Max.x - pad;
-    PutTextRight(c.ui, c.ui.theme.body_bold, row_h, p.text, ImVec2(right, row_y), Thousands(benefit.count));
-    float bar_h = look.U(0.55f);
-    float bar_right = right - CountWidth(c) - look.U(0.4f);
-    ImRect bar(ImVec2(bb.Min.x + pad, row_y + (row_h - bar_h) * 0.5f),
-               ImVec2(bar_right, row_y + (row_h + bar_h) * 0.5f));
+    float count_h = look.Px(c.ui.theme.body_bold);
+    float bar_h = BarHeight(c);
+    // Bars sit at the foot of each chip, so a row of chips lines its bars up;
+    // compact chips put the count at the top right, beside the label.
+    float count_y = c.compact ? bb.Min.y + pad : bb.Max.y - pad - count_h;
+    PutTextRight(c.ui, c.ui.theme.body_bold, count_h, p.text, ImVec2(right, count_y),
+                 Thousands(benefit.count));
+    float bar_right = c.compact ? right : right - CountWidth(c) - look.U(0.4f);
+    float bar_y = c.compact ? bb.Max.y - pad - bar_h : count_y + (count_h - bar_h) * 0.5f;
+    ImRect bar(ImVec2(bb.Min.x + pad, bar_y), ImVec2(bar_right, bar_y + bar_h));
     DrawBar(draw, look, bar, benefit.fraction, p.primary);
 }
 
@@ -78,13 +94,20 @@ std::string NameLine(const FreeText& name) {
     return name.count > 1 ? name.text + " \xC3\x97" + std::to_string(name.count) : name.text;
 }
 
+// The box's first line: the project prompt, or in a cross-tab whose figures these are.
+std::string HeadLine(const SheetContext& c) {
+    if (!c.source.note.empty()) return c.source.note;
+    return c.ui.T(c.step.sheet.project_prompt);
+}
+
+// The prompt (or note) and the respondents line; a cross-tab's note already says how many.
 float HeadHeight(const SheetContext& c, float inner_w) {
     const Theme& t = c.ui.theme;
     float h = 0;
-    if (!c.step.sheet.project_prompt.Empty())
-        h += TextSize(t.body_bold, c.look.Px(t.body_bold), c.ui.T(c.step.sheet.project_prompt), inner_w).y +
-             c.look.U(0.3f);
-    return h + c.look.Px(t.body) + c.look.U(0.5f);
+    std::string head = HeadLine(c);
+    if (!head.empty()) h += TextSize(t.body_bold, c.look.Px(t.body_bold), head, inner_w).y + c.look.U(0.3f);
+    if (c.source.note.empty()) h += c.look.Px(t.body) + c.look.U(0.5f);
+    return h;
 }
 
 } // namespace
@@ -134,26 +157,35 @@ void DrawCentreBox(SheetContext& c, const ImRect& box) {
     ImGui::GetWindowDrawList()->AddRectFilled(box.Min, box.Max, p.card, look.U(0.6f));
     float pad = look.U(0.8f);
     float inner_w = box.GetWidth() - 2 * pad;
-    ImVec2 pos(box.Min.x + pad, box.Min.y + pad);
-    if (!c.step.sheet.project_prompt.Empty()) {
-        ImRect prompt = PutText(c.ui, t.body_bold, look.Px(t.body_bold), p.text, pos,
-                                c.ui.T(c.step.sheet.project_prompt), inner_w);
-        pos.y = prompt.Max.y + look.U(0.3f);
-    }
-    PutText(c.ui, t.body, look.Px(t.body), p.text_muted, pos, AnsweredLine(RespondentsOf(c.source)), inner_w);
-    pos.y += look.Px(t.body) + look.U(0.5f);
     std::vector<const FreeText*> names = ProjectNames(c);
-    float room = box.Max.y - pad - pos.y;
+    float room = box.GetHeight() - 2 * pad - HeadHeight(c, inner_w);
     int fitted = NamesThatFit(c, names, inner_w, room);
     // Keep a line for "+ n more" when not all fit.
     if (fitted < static_cast<int>(names.size()))
         fitted = NamesThatFit(c, names, inner_w, room - look.Px(t.body) - look.U(0.2f));
+    int more = static_cast<int>(names.size()) - fitted;
+    float used = HeadHeight(c, inner_w) + (more > 0 ? look.Px(t.body) : 0);
+    for (int i = 0; i < fitted; ++i)
+        used += TextSize(t.body, look.Px(t.body), NameLine(*names[static_cast<std::size_t>(i)]), inner_w).y +
+                look.U(0.2f);
+    // What there is sits in the middle of the box, as on the paper sheet.
+    ImVec2 pos(box.Min.x + pad, box.Min.y + std::max(pad, (box.GetHeight() - used) * 0.5f));
+    std::string head = HeadLine(c);
+    if (!head.empty()) {
+        ImU32 ink = c.source.note.empty() ? p.text : p.primary;
+        ImRect prompt = PutText(c.ui, t.body_bold, look.Px(t.body_bold), ink, pos, head, inner_w);
+        pos.y = prompt.Max.y + look.U(0.3f);
+    }
+    if (c.source.note.empty()) {
+        PutText(c.ui, t.body, look.Px(t.body), p.text_muted, pos, AnsweredLine(RespondentsOf(c.source)),
+                inner_w);
+        pos.y += look.Px(t.body) + look.U(0.5f);
+    }
     for (int i = 0; i < fitted; ++i) {
         ImRect line = PutText(c.ui, t.body, look.Px(t.body), p.text, pos,
                               NameLine(*names[static_cast<std::size_t>(i)]), inner_w);
         pos.y = line.Max.y + look.U(0.2f);
     }
-    int more = static_cast<int>(names.size()) - fitted;
     if (more > 0)
         PutText(c.ui, t.body, look.Px(t.body), p.text_muted, pos,
                 Format(kBoardWords.more_projects, "n", Thousands(more)));

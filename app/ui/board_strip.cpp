@@ -60,9 +60,9 @@ StripItem Menu(std::string id, std::string label, const char* menu, bool enabled
 void PageItems(const BoardView& view, std::vector<StripItem>& items) {
     std::string page =
         "Page " + std::to_string(PageNumber(view)) + " of " + std::to_string(view.state.pages.size());
-    items.push_back(Item("prev", "\xE2\x80\xB9", {BoardIntent::Of(Kind::PreviousPage)}));
+    items.push_back(Item("prev", "\xE2\x80\xB9 Previous", {BoardIntent::Of(Kind::PreviousPage)}));
     items.push_back(Menu("pages", page + "\xE2\x80\xA6", "pages-menu"));
-    items.push_back(Item("next", "\xE2\x80\xBA", {BoardIntent::Of(Kind::NextPage)}));
+    items.push_back(Item("next", "Next \xE2\x80\xBA", {BoardIntent::Of(Kind::NextPage)}));
     std::string step = HideableStep(view);
     bool hidden = !step.empty() && IsHidden(view, step);
     items.push_back(Item("hide", hidden ? "Reveal results" : "Hide results",

@@ -7,8 +7,14 @@ namespace tapsheet {
 
 namespace {
 
+// Text scrolled out of a scrolling list is not on screen: it is reachable by
+// scrolling, so it is left out (as TapTarget::visible does for targets).
 void RecordText(UiFrame& ui, const std::string& text, ImVec2 min, ImVec2 max, float size) {
-    if (ui.texts && !text.empty()) ui.texts->push_back({text, min, max, size});
+    if (!ui.texts || text.empty()) return;
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    bool scrolls = window->ScrollMax.x > 0 || window->ScrollMax.y > 0;
+    if (scrolls && !window->ClipRect.Contains(ImRect(min, max))) return;
+    ui.texts->push_back({text, min, max, size});
 }
 
 std::string Key(const char* prefix, const std::string& step_id, const std::string& item_id,
@@ -114,9 +120,8 @@ bool MenuButton(UiFrame& ui, const char* id, const std::string& label, float wid
                        TextSize(ui.theme.body_bold, ui.theme.unit, label, width - ui.theme.U(1.6f)).y +
                            ui.theme.U(0.8f));
     ButtonKind kind = current ? ButtonKind::Primary : ButtonKind::Option;
-    bool pressed = BoardButton(ui, id, label, ImRect(pos, ImVec2(pos.x + width, pos.y + h)), kind);
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ui.theme.U(0.3f)));
-    return pressed;
+    // The button's own item moves the cursor to the next line.
+    return BoardButton(ui, id, label, ImRect(pos, ImVec2(pos.x + width, pos.y + h)), kind);
 }
 
 void MenuLabel(UiFrame& ui, const std::string& text, float width) {

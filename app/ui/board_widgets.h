@@ -116,6 +116,7 @@ std::string AnsweredLine(int respondents);
 struct TallySource {
     const StepTally* tally = nullptr; // null: nobody answered yet
     bool cross = false;               // keys by CrossBarKey; free text left out (not filtered)
+    std::string note = {};            // cross-tab: whose figures these are, shown with them
 };
 int CountOf(const TallySource& source, const std::string& item_id, const std::string& value = "");
 int RespondentsOf(const TallySource& source);
