@@ -60,6 +60,12 @@ void DrawTags(UiFrame& ui, const std::vector<std::pair<std::string, ImU32>>& tag
     }
 }
 
+// What the title leaves on its right (tags, the corner button), and its least height.
+struct TitleRoom {
+    float right = 0;
+    float min_h = 0;
+};
+
 float TitleHeight(const UiFrame& ui, const std::string& title, float width) {
     return TextSize(ui.theme.heading, ui.theme.heading->FontSize, title, width).y;
 }
@@ -96,11 +102,12 @@ void DrawPageBody(UiFrame& ui, const BoardView& view, const BoardPage& page, con
 }
 
 // Title and body of one page inside `area`; the title leaves room for the tags.
-void DrawPage(UiFrame& ui, const BoardView& view, const BoardPage& page, const ImRect& area, float tags_w,
-              BoardIntents& out) {
+void DrawPage(UiFrame& ui, const BoardView& view, const BoardPage& page, const ImRect& area,
+              const TitleRoom& room, BoardIntents& out) {
     std::string title = PageTitle(ui, view, page);
-    float title_w = area.GetWidth() - tags_w;
-    float title_h = std::max(TitleHeight(ui, title, title_w), TagSize(BoardLook{ui.theme}, "Ag").y);
+    float title_w = area.GetWidth() - room.right;
+    float title_h =
+        std::max({TitleHeight(ui, title, title_w), TagSize(BoardLook{ui.theme}, "Ag").y, room.min_h});
     PutText(ui, ui.theme.heading, ui.theme.heading->FontSize, ui.theme.colors.text, area.Min, title, title_w);
     float rule_y = area.Min.y + title_h + ui.theme.U(0.4f);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(area.Min.x, rule_y), ImVec2(area.Max.x, rule_y),
@@ -123,13 +130,14 @@ void Fade(ImDrawList* draw, int from, float alpha, float dx) {
 // The old page fades out, then the new one fades in while sliding a little
 // into place. The moderation list scrolls in its own window, which a fade
 // cannot reach: it appears at once.
-void DrawPages(UiFrame& ui, const BoardView& view, const ImRect& area, float tags_w, BoardIntents& out) {
+void DrawPages(UiFrame& ui, const BoardView& view, const ImRect& area, const TitleRoom& room,
+               BoardIntents& out) {
     const BoardState& state = view.state;
     double progress = TransitionProgress(state, ui.now);
     bool moderation =
         state.page.kind == BoardPageKind::Moderation || state.previous.kind == BoardPageKind::Moderation;
     if (progress >= 1.0 || moderation) {
-        DrawPage(ui, view, state.page, area, tags_w, out);
+        DrawPage(ui, view, state.page, area, room, out);
         return;
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -138,7 +146,7 @@ void DrawPages(UiFrame& ui, const BoardView& view, const ImRect& area, float tag
     bool leaving = progress < 0.5;
     BoardIntents ignored; // nothing on a page in transition takes input
     ImGui::PushID(leaving ? "leaving" : "arriving");
-    DrawPage(ui, view, leaving ? state.previous : state.page, area, tags_w, ignored);
+    DrawPage(ui, view, leaving ? state.previous : state.page, area, room, ignored);
     ImGui::PopID();
     float t = static_cast<float>(leaving ? 1.0 - progress * 2 : progress * 2 - 1);
     float eased = t * t * (3 - 2 * t);
@@ -186,10 +194,15 @@ void DrawRotation(const UiFrame& ui, const BoardView& view, const ImRect& screen
                                               ui.theme.colors.track);
 }
 
-// With the strip hidden: a small, quiet button in the corner brings it back.
+float CornerButtonSize(const Theme& theme) {
+    return std::max(theme.target_min, theme.U(1.6f));
+}
+
+// With the strip hidden: a small, quiet button in the top right corner
+// brings it back; the title bar leaves it room.
 void DrawCornerButton(UiFrame& ui, const ImRect& screen, BoardIntents& out) {
-    float size = std::max(ui.theme.target_min, ui.theme.U(1.6f));
-    ImRect bb(ImVec2(screen.Max.x - size, screen.Max.y - size), screen.Max);
+    float size = CornerButtonSize(ui.theme);
+    ImRect bb(ImVec2(screen.Max.x - size, screen.Min.y), ImVec2(screen.Max.x, screen.Min.y + size));
     ImGui::SetCursorScreenPos(bb.Min);
     bool held = false;
     if (TapBehavior(bb, ImGui::GetID("show-controls"), true, &held))
@@ -222,13 +235,16 @@ BoardIntents DrawBoard(UiFrame& ui, const BoardView& view) {
                 ImVec2(screen.Max.x - margin, strip.Min.y - (strip_h > 0 ? t.U(0.6f) : margin)));
     DrawRotation(ui, view, screen);
     std::vector<std::pair<std::string, ImU32>> tags = Tags(ui, view);
-    DrawTags(ui, tags, page.Min.x < page.Max.x ? ImVec2(page.Max.x, page.Min.y) : page.Min);
-    float tags_w = TagsWidth(BoardLook{t}, tags);
+    // Without the strip, the corner button takes the title bar's right end.
+    float corner = view.state.controls ? 0 : CornerButtonSize(t) - margin + t.U(0.4f);
+    DrawTags(ui, tags, ImVec2(page.Max.x - corner, page.Min.y));
+    TitleRoom room{TagsWidth(BoardLook{t}, tags) + corner, 0};
+    if (corner > 0) room.min_h = CornerButtonSize(t) - page.Min.y - t.U(1.1f);
     if (!view.have_data) {
         DrawWaiting(ui, view, page);
     } else {
         if (!view.store_problem.empty()) page.Max.y -= DrawProblem(ui, view, page);
-        DrawPages(ui, view, page, tags_w, out);
+        DrawPages(ui, view, page, room, out);
     }
     if (view.state.controls)
         DrawBoardControls(ui, view, strip, out);

@@ -84,6 +84,17 @@ void DragSideways() {
     ImGui::SetScrollX(window, window->Scroll.x - io.MouseDelta.x);
 }
 
+// More buttons to the right: the row's end fades out instead of cutting one off.
+void FadeRightEdge(const Theme& theme) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (window->Scroll.x >= window->ScrollMax.x - 1) return;
+    ImRect r = window->InnerRect;
+    ImU32 solid = theme.colors.card;
+    ImU32 clear = solid & ~IM_COL32_A_MASK;
+    window->DrawList->AddRectFilledMultiColor(ImVec2(r.Max.x - theme.U(2.0f), r.Min.y), r.Max, clear, solid,
+                                              solid, clear);
+}
+
 void DrawButtons(UiFrame& ui, const BoardView& view, const std::vector<StripItem>& items,
                  const StripLayout& layout, ImVec2 origin, BoardIntents& out) {
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -128,6 +139,7 @@ void DrawBoardControls(UiFrame& ui, const BoardView& view, const ImRect& area, B
                       ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_HorizontalScrollbar);
     DragSideways();
     DrawButtons(ui, view, items, layout, ImGui::GetCursorScreenPos(), out);
+    FadeRightEdge(ui.theme);
     ImGui::EndChild();
 }
 

@@ -25,10 +25,10 @@ std::vector<SheetBenefit> GroupBenefits(const SheetContext& c, const SheetGroup&
 }
 
 // Own benefits the facilitator approved; never in a cross-tab, whose visits
-// their counts do not describe.
+// their counts do not describe, nor where the pack no longer allows them.
 std::vector<SheetBenefit> OwnBenefits(const SheetContext& c) {
     std::vector<SheetBenefit> out;
-    if (c.source.cross) return out;
+    if (c.source.cross || !c.step.sheet.allow_own) return out;
     int respondents = RespondentsOf(c.source);
     for (const FreeText& text : c.view.tallies.free_text) {
         if (!Approved(text, c.step, "own")) continue;

@@ -28,7 +28,7 @@ float LabelWidth(const SheetContext& c, float width) {
 }
 
 float BarHeight(const SheetContext& c) {
-    return c.look.U(c.compact ? 0.35f : 0.55f);
+    return c.look.U(c.compact ? 0.45f : 0.55f);
 }
 
 float ChipHeight(const SheetContext& c, const SheetBenefit& benefit, float width) {
@@ -71,7 +71,7 @@ int NamesThatFit(const SheetContext& c, const std::vector<const FreeText*>& name
     int fitted = 0;
     for (const FreeText* name : names) {
         float h = TextSize(c.ui.theme.body, c.look.Px(c.ui.theme.body), name->text, width).y + line_gap;
-        if (h > room) break;
+        if (h > room + 0.5f) break; // the box was sized to these very lines: allow for rounding
         room -= h;
         ++fitted;
     }
@@ -91,7 +91,7 @@ std::vector<const FreeText*> ProjectNames(const SheetContext& c) {
 }
 
 std::string NameLine(const FreeText& name) {
-    return name.count > 1 ? name.text + " \xC3\x97" + std::to_string(name.count) : name.text;
+    return name.count > 1 ? name.text + " \xC3\x97" + Thousands(name.count) : name.text;
 }
 
 // The box's first line: the project prompt, or in a cross-tab whose figures these are.

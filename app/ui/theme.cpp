@@ -133,7 +133,7 @@ bool SetupTheme(Theme& theme, int width, int height, float dpi, std::string* err
 float BoardFontSize(int width, int height) {
     // 1/30 of the height is legible from 10 m on a 1080p screen; a portrait
     // screen is sized by its width instead, so lines keep a sensible length.
-    float by_screen = std::min(height / 30.0f, width / 36.0f);
+    float by_screen = std::min(height / 30.0f, width / 28.0f);
     return std::ceil(std::max(by_screen, 18.0f));
 }
 
