@@ -21,6 +21,7 @@ struct DomainsContext {
     float name_w = 0;  // wide: the name column
     float col_w = 0;   // each bar column (bar and count)
     float count_w = 0; // the count right of each bar
+    float row_gap = 0; // between domains: grows where the page has room to spare
 };
 
 DomainsContext MakeContext(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
@@ -121,7 +122,7 @@ float Layout(DomainsContext& c, ImVec2 pos, float width) {
                     c.ui.T(set.title), width);
         y += TextSize(title, c.look.Px(title), c.ui.T(set.title), width).y + c.look.U(0.4f);
         for (const Domain& domain : set.domains)
-            y += Row(c, domain, ImVec2(pos.x, y)) + c.look.U(0.6f);
+            y += Row(c, domain, ImVec2(pos.x, y)) + c.look.U(0.6f) + c.row_gap;
         y += c.look.U(0.4f);
     }
     return y - c.look.U(1.0f) - pos.y;
@@ -139,6 +140,14 @@ void DrawDomainsFigures(UiFrame& ui, const BoardView& view, const Step& step, co
     });
     DomainsContext c = MakeContext(ui, view, step, source, width, scale);
     float height = Layout(c, ImVec2(x, area.Min.y), width);
+    // A short list spreads out a little rather than huddle in the middle.
+    std::size_t rows = 0;
+    for (const DomainSet& set : step.domains.sets)
+        rows += set.domains.size();
+    if (rows > 0)
+        c.row_gap =
+            std::clamp((area.GetHeight() - height) * 0.5f / static_cast<float>(rows), 0.0f, c.look.U(0.8f));
+    height = Layout(c, ImVec2(x, area.Min.y), width);
     c.draw = true;
     Layout(c, ImVec2(x, area.Min.y + std::max(0.0f, (area.GetHeight() - height) * 0.5f)), width);
 }

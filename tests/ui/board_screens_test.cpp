@@ -310,3 +310,28 @@ TEST(BoardScreens, NumbersAreTrueWhileBarsGlide) {
 
 } // namespace
 } // namespace tapsheet
+
+namespace tapsheet {
+namespace {
+
+TEST(BoardScreens, TransitionFadesTheOldPageOutThenTheNewOneIn) {
+    Pack pack = LoadShippedPack("default.toml");
+    BoardHarness board(pack, 1280, 720);
+    board.State().controls = false;
+    board.Show(BoardPage{BoardPageKind::Totals, {}, 0});
+    BoardPage evidence{BoardPageKind::Evidence, {}, 0};
+    BoardIntent show = BoardIntent::Of(BoardIntent::Kind::ShowPage);
+    show.page = evidence;
+    ApplyBoardIntent(board.State(), pack, show, board.Now());
+    board.Frame(); // early in the transition: still the old page, fading
+    EXPECT_TRUE(board.Drew("The room so far"));
+    EXPECT_FALSE(board.Drew("Improved workplace culture"));
+    board.Advance(kBoardTransitionSeconds * 0.6);
+    board.Frame(); // later: the new page, fading in
+    EXPECT_TRUE(board.Drew("Improved workplace culture"));
+    EXPECT_FALSE(board.Drew("The room so far"));
+    EXPECT_LT(TransitionProgress(board.State(), board.Now()), 1.0);
+}
+
+} // namespace
+} // namespace tapsheet
