@@ -1,4 +1,5 @@
 #include "app/cli/board_session.h"
+#include "app/cli/run_loop.h"
 
 #include <cmath>
 #include <vector>
@@ -32,7 +33,20 @@ void RetargetStep(const Step& step, const StepTally* tally, Key key, AnimatedVal
 
 BoardSession::BoardSession(const Pack& pack, BoardSessionOptions options, double now)
     : pack_(pack), options_(std::move(options)), state_(NewBoardState(pack, now)), reader_(options_.db_path),
-      next_age_(now + kAgeSeconds) {}
+      next_age_(now + kAgeSeconds) {
+    Watch(now);
+}
+
+// (Re)starts the file watch; retried now and then, since the database's
+// folder may only appear once the kiosk has started.
+void BoardSession::Watch(double now) {
+    if (!options_.wake || Watching() || now < next_watch_try_) return;
+    next_watch_try_ = now + 1;
+    watch_ = std::make_unique<FileWatch>(options_.db_path, [this] {
+        last_write_ = LoopSeconds();
+        options_.wake();
+    });
+}
 
 BoardSession::~BoardSession() = default; // the own writer drains its queue first
 
@@ -48,6 +62,7 @@ TallyQuery BoardSession::Query() const {
 
 bool BoardSession::Refresh(double now, TallyReader::TimePoint wall) {
     TakeAcks();
+    Watch(now);
     if (!reader_.Refresh(Query(), &tallies_, wall)) return false;
     have_data_ = true;
     if (!hidden_loaded_) {
@@ -145,7 +160,11 @@ double BoardSession::NextClockTick(double now) const {
 }
 
 double BoardSession::NextWake(double now) const {
-    double wake = std::min(now + kPollSeconds, next_age_);
+    double wake = std::min(now + (Watching() ? kWatchedPollSeconds : kPollSeconds), next_age_);
+    // Just after a write its commit may not be readable yet: look again soon.
+    const double since_write = now - last_write_;
+    if (since_write >= 0 && since_write < kSettleAfterWriteSeconds)
+        wake = std::min(wake, now + kSettlePollSeconds);
     const double rotation = NextRotation(state_);
     if (rotation > 0) wake = std::min(wake, rotation);
     const double tick = NextClockTick(now);

@@ -7,10 +7,12 @@
 
 #include "app/core/animated.h"
 #include "app/core/board.h"
+#include "app/store/file_watch.h"
 #include "app/store/store.h"
 #include "app/store/tally_reader.h"
 #include "app/ui/board_view.h"
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -62,8 +64,12 @@ class BoardSession {
     bool HaveData() const { return have_data_; }
 
     // How often the store is asked while the board waits: well inside the
-    // 100 ms from a kiosk's commit to the board.
+    // 100 ms from a kiosk's commit to the board. With a working FileWatch
+    // (and a wake to call) a write wakes the board at once, and the poll is
+    // only a safety net.
     static constexpr double kPollSeconds = 0.025;
+    static constexpr double kWatchedPollSeconds = 2.0;
+    bool Watching() const { return watch_ && watch_->Ok(); }
     // Visits today and the last 10 minutes change with the clock alone.
     static constexpr double kAgeSeconds = 60;
 
@@ -73,6 +79,7 @@ class BoardSession {
     void SaveHidden();
     void TakeAcks();
     void Retarget(double now);
+    void Watch(double now);
     const Tallies& Shown() const;
 
     const Pack& pack_;
@@ -80,6 +87,9 @@ class BoardSession {
     BoardState state_;
     TallyReader reader_;
     std::unique_ptr<VisitWriter> own_writer_;
+    std::unique_ptr<FileWatch> watch_;   // null without options.wake
+    std::atomic<double> last_write_{-1}; // LoopSeconds() of the watch's last report, from its thread
+    double next_watch_try_ = 0;
     Tallies tallies_;
     Tallies frozen_;
     AnimatedValues anim_;

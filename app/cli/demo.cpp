@@ -93,6 +93,8 @@ int RunDemo(int argc, char** argv) {
     BoardSessionOptions board_options;
     board_options.db_path = options.db;
     board_options.shared_writer = kiosk_session->Writer();
+    Window* board_raw = board_window.get();
+    board_options.wake = [board_raw] { board_raw->Wake(); }; // the file watch: a commit wakes the loop
     BoardSession board_session(loaded.pack, board_options, LoopSeconds());
     BoardLoopWindow board(*board_window, board_session, board_theme);
     return RunWindows({&kiosk, &board}, {options.redraw_always, options.frames});

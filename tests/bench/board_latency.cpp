@@ -2,14 +2,17 @@
 // database with 100,000 answers, then starts ITSELF again as the kiosk
 // (`--kiosk`): a real VisitWriter in another process that saves one answer
 // at a time (WAL, synchronous=FULL) and prints, for each, the steady clock
-// at its ack. This process is the board: a TallyReader polled every
-// --poll-ms, as the board's loop polls it. For answer k, the latency is the
+// at its ack. This process is the board: a TallyReader refreshed when a
+// FileWatch says the file was written (with the board's 2 s safety poll),
+// as `tapsheet board` does; or, with --poll-ms N, polled every N ms (what
+// the board falls back to where it cannot watch). For answer k, the latency is the
 // first poll whose figures include k, minus the kiosk's ack of k; the clock
 // is CLOCK_MONOTONIC, shared by both processes. The ack comes just after the
 // commit, so a poll may see an answer a little before the kiosk printed its
 // ack: such latencies are negative and kept (the minimum shows how much).
 //
 // Usage: bench_board_latency [--answers N] [--stored N] [--poll-ms N] [--db PATH]
+#include "app/store/file_watch.h"
 #include "app/store/tally_reader.h"
 #include "bench_fill.h"
 #include "bench_util.h"
@@ -38,7 +41,7 @@ using tapsheet::bench::Summarise;
 struct Settings {
     int answers = 1000;
     int stored = 100000;
-    int poll_ms = 20;
+    int poll_ms = 0; // 0: woken by a FileWatch, as the board is
     std::string db_path = "bench_board_latency.db";
 };
 
@@ -152,6 +155,35 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "cannot create %s\n", settings.db_path.c_str());
         return 1;
     }
+    // The board's wait: woken by the watch (or its 2 s safety poll), or a plain poll.
+    std::mutex mutex;
+    std::condition_variable woken;
+    bool written = false;
+    double last_write = 0;
+    tapsheet::FileWatch watch(settings.db_path, [&] {
+        {
+            std::lock_guard lock(mutex);
+            written = true;
+            last_write = NowMs();
+        }
+        woken.notify_all();
+    });
+    if (settings.poll_ms == 0 && !watch.Ok()) {
+        std::fprintf(stderr, "cannot watch %s; try --poll-ms 25\n", settings.db_path.c_str());
+        return 1;
+    }
+    // A write is seen before its commit is (see kSettleAfterWriteSeconds),
+    // so after each one the board looks again every few ms for a while, as
+    // BoardSession does.
+    auto wait = [&] {
+        if (settings.poll_ms > 0)
+            return std::this_thread::sleep_for(std::chrono::milliseconds(settings.poll_ms));
+        std::unique_lock lock(mutex);
+        const bool settling = NowMs() - last_write < tapsheet::kSettleAfterWriteSeconds * 1000;
+        const double longest_ms = settling ? tapsheet::kSettlePollSeconds * 1000 : 2000;
+        woken.wait_for(lock, std::chrono::duration<double, std::milli>(longest_ms), [&] { return written; });
+        written = false;
+    };
     tapsheet::TallyReader board(settings.db_path);
     tapsheet::Tallies tallies;
     board.Refresh(0, &tallies); // the board is up before the kiosk starts answering
@@ -179,7 +211,7 @@ int main(int argc, char** argv) {
             seen_count = std::max(seen_count, now_seen);
         }
         if (!kiosk_running && seen_count >= settings.answers) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(settings.poll_ms));
+        wait();
     }
     int status = 0;
     waitpid(kiosk, &status, 0);
@@ -197,8 +229,10 @@ int main(int argc, char** argv) {
     const tapsheet::bench::Figures refresh = Summarise(refresh_ms);
     std::printf(
         "commit-to-board latency: %zu answers acked by a kiosk process, %d seen by the board process,\n"
-        "  %d answers stored before, board polls every %d ms\n\n",
-        acks.size(), seen_count, settings.stored, settings.poll_ms);
+        "  %d answers stored before, board %s\n\n",
+        acks.size(), seen_count, settings.stored,
+        settings.poll_ms ? ("polls every " + std::to_string(settings.poll_ms) + " ms").c_str()
+                         : "woken by its file watch (inotify), as `tapsheet board` is");
     std::printf("  %-34s %9s %9s %9s   (ms)\n", "", "median", "p99", "max");
     std::printf("  %-34s %9.2f %9.2f %9.2f\n", "kiosk ack -> board figures", figures.median, figures.p99,
                 figures.max);

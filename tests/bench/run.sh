@@ -10,7 +10,7 @@ echo "-- commit latency (synchronous=FULL, WAL)"
 "$build/tests/bench/bench_commit_latency"
 
 echo
-echo "-- kiosk process"
+echo "-- kiosk and board processes"
 if [ -z "${DISPLAY:-}" ]; then
   xvfb-run -a -s "-screen 0 1280x800x24" "$build/tests/bench/bench_kiosk_process" "$build/tapsheet" 10
 else
@@ -24,3 +24,9 @@ echo "-- board tallies with 100,000 stored answers"
 echo
 echo "-- commit-to-board latency, kiosk and board in two processes"
 "$build/tests/bench/bench_board_latency"
+echo "   (the same where the board cannot watch the file and polls:)"
+"$build/tests/bench/bench_board_latency" --poll-ms 25 | tail -n 4
+
+echo
+echo "-- board frame build with 100,000 stored answers"
+"$build/tests/bench/bench_board_frame"
