@@ -52,7 +52,9 @@ BoardSession::~BoardSession() = default; // the own writer drains its queue firs
 
 TallyQuery BoardSession::Query() const {
     TallyQuery query;
-    query.round = state_.round_shown == 0 ? kCurrentRound : state_.round_shown;
+    query.round = state_.round_shown; // a given round
+    if (state_.round_shown == 0) query.round = kCurrentRound;
+    if (state_.round_shown == kAllRounds) query.round = 0; // TallyQuery's "every round"
     if (state_.cross.Active()) {
         query.cross_step = state_.cross.poll_step_id;
         query.cross_item = state_.cross.item_id;

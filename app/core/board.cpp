@@ -160,7 +160,7 @@ bool TimerReset(TimerRun& run) {
 }
 
 bool ShowRound(BoardState& state, int round) {
-    if (round < 0 || state.round_shown == round) return false;
+    if (round < kAllRounds || state.round_shown == round) return false;
     state.round_shown = round;
     return true;
 }
@@ -296,6 +296,8 @@ bool ApplyBoardIntent(BoardState& state, const Pack& pack, const BoardIntent& in
         return ShowRound(state, 0);
     case Kind::ShowRound:
         return ShowRound(state, int(intent.index));
+    case Kind::ShowAllRounds:
+        return ShowRound(state, kAllRounds);
     case Kind::CrossBy:
         return CrossBy(state, pack, intent, now);
     case Kind::Approve:

@@ -27,7 +27,7 @@ enum class BoardPageKind {
 
 struct BoardPage {
     BoardPageKind kind = BoardPageKind::Totals;
-    std::string step_id; // Poll, Sheet, Domains, and CrossTab's target (sheet or domains step)
+    std::string step_id;   // Poll, Sheet, Domains, and CrossTab's target (sheet or domains step)
     std::size_t index = 0; // Evidence: index into Pack::evidence
     bool operator==(const BoardPage&) const = default;
 };
@@ -46,19 +46,19 @@ std::vector<BoardPage> RotationPages(const Pack& pack);
 // A countdown from the pack's [[timers]], kept as plain numbers of seconds
 // on the app's clock (steady, seconds).
 struct TimerRun {
-    int timer = -1;             // index into Pack::timers; -1 none chosen
+    int timer = -1; // index into Pack::timers; -1 none chosen
     bool running = false;
-    double started_at = 0;      // clock when it last started running
-    double elapsed_before = 0;  // seconds run before the last pause
+    double started_at = 0;     // clock when it last started running
+    double elapsed_before = 0; // seconds run before the last pause
 
     double Elapsed(double now) const; // seconds run in total
 };
 
 // What the timer shows at `now`.
 struct TimerReading {
-    int phase = 0;            // index into ActivityTimer::phases (last one once over)
-    double phase_left = 0;    // seconds left in that phase
-    double total_left = 0;    // seconds left overall, 0 once over
+    int phase = 0;         // index into ActivityTimer::phases (last one once over)
+    double phase_left = 0; // seconds left in that phase
+    double total_left = 0; // seconds left overall, 0 once over
     bool over = false;
 };
 TimerReading ReadTimer(const ActivityTimer& timer, const TimerRun& run, double now);
@@ -72,6 +72,8 @@ struct CrossFilter {
     bool operator==(const CrossFilter&) const = default;
 };
 
+inline constexpr int kAllRounds = -1; // BoardState::round_shown: every round together
+
 struct BoardState {
     std::vector<BoardPage> pages;    // BoardPages(pack)
     std::vector<BoardPage> rotation; // RotationPages(pack)
@@ -81,10 +83,10 @@ struct BoardState {
     bool drop_in = false;            // rotate on its own
     double rotate_seconds = 20;
     std::size_t rotation_index = 0;
-    std::set<std::string> hidden;    // poll/sheet/domains step ids whose results wait for a reveal
-    bool frozen = false;             // the app keeps showing the tallies it had when frozen
-    bool controls = true;            // the on-screen control strip is shown
-    int round_shown = 0;             // 0: the current round; otherwise an earlier one
+    std::set<std::string> hidden; // poll/sheet/domains step ids whose results wait for a reveal
+    bool frozen = false;          // the app keeps showing the tallies it had when frozen
+    bool controls = true;         // the on-screen control strip is shown
+    int round_shown = 0;          // 0: the current round; kAllRounds: every round; else that round
     CrossFilter cross;
     TimerRun timer;
 };
@@ -93,20 +95,21 @@ BoardState NewBoardState(const Pack& pack, double now);
 
 struct BoardIntent {
     enum class Kind {
-        ShowPage,      // page
-        NextPage,      // the next page of BoardPages (wraps)
+        ShowPage, // page
+        NextPage, // the next page of BoardPages (wraps)
         PreviousPage,
         ToggleDropIn,
-        Hide,          // id: step id
-        Reveal,        // id: step id
+        Hide,   // id: step id
+        Reveal, // id: step id
         ToggleFreeze,
         ToggleControls,
-        TimerChoose,   // index: timer (resets it)
+        TimerChoose, // index: timer (resets it)
         TimerStart,
         TimerPause,
         TimerReset,
         NewRound,      // store: the next round begins; the board shows it
         ShowRound,     // index: round (0 = current)
+        ShowAllRounds, // every round together
         CrossBy,       // cross: poll step and option; page.step_id: sheet or domains step
         Approve,       // store: id step, item item, text
         Reject,        // store: same fields

@@ -160,6 +160,10 @@ void RoundMenu(UiFrame& ui, const BoardView& view, BoardIntents& out) {
         }
         ImGui::PopID();
     }
+    if (MenuButton(ui, "round-all", kBoardWords.all_rounds, width, view.state.round_shown == kAllRounds)) {
+        out.push_back(BoardIntent::Of(Kind::ShowAllRounds));
+        ImGui::CloseCurrentPopup();
+    }
 }
 
 // A new round is the one thing here that cannot be undone: a second tap confirms it.

@@ -127,6 +127,9 @@ TEST_F(BoardSessionTest, CrossTabAsksTheStoreForTheFilteredFigures) {
     ASSERT_TRUE(ShowBoardView(*session, "crosstab", 101, &error)) << error;
     EXPECT_EQ(session->Query().cross_step, "level");
     EXPECT_EQ(session->Query().round, kCurrentRound);
+    session->State().round_shown = kAllRounds;
+    EXPECT_EQ(session->Query().round, 0) << "all rounds: TallyQuery's every round";
+    session->State().round_shown = 0;
     ASSERT_TRUE(session->Refresh(101)) << "another query: figures recomputed";
     const CrossTally& cross = session->Live().cross;
     EXPECT_GT(cross.visits, 0);

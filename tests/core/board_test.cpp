@@ -192,6 +192,8 @@ TEST(BoardIntents, RoundsAndTheStoreOnlyIntents) {
     EXPECT_TRUE(ApplyBoardIntent(state, pack, Intent(I::ShowRound, {}, 2), 1));
     EXPECT_EQ(state.round_shown, 2);
     EXPECT_FALSE(ApplyBoardIntent(state, pack, Intent(I::ShowRound, {}, 2), 1));
+    EXPECT_TRUE(ApplyBoardIntent(state, pack, Intent(I::ShowAllRounds), 1));
+    EXPECT_EQ(state.round_shown, kAllRounds);
     EXPECT_TRUE(ApplyBoardIntent(state, pack, Intent(I::NewRound), 2));
     EXPECT_EQ(state.round_shown, 0) << "a new round shows the current round";
     EXPECT_FALSE(ApplyBoardIntent(state, pack, Intent(I::NewRound), 3)) << "the board shows it already";

@@ -232,6 +232,8 @@ TEST(BoardScreens, StripButtonsAndTheNewRoundConfirmation) {
     BoardIntents round = board.Click("Round 1");
     ASSERT_TRUE(Has(round, Kind::ShowRound));
     EXPECT_EQ(First(round, Kind::ShowRound)->index, 1u);
+    board.Click("round");
+    EXPECT_TRUE(Has(board.Click("round-all"), Kind::ShowAllRounds));
     // Hidden strip: the corner button brings it back.
     board.State().controls = false;
     board.Frame();
