@@ -17,11 +17,7 @@ BoardPageKind PageKindOf(StepKind kind) {
 }
 
 BoardPage Page(BoardPageKind kind, std::string step_id = {}, std::size_t index = 0) {
-    BoardPage page;
-    page.kind = kind;
-    page.step_id = std::move(step_id);
-    page.index = index;
-    return page;
+    return BoardPage::Of(kind, std::move(step_id), index);
 }
 
 // The pages the room reads results from, in content order.

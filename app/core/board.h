@@ -30,6 +30,14 @@ struct BoardPage {
     std::string step_id;   // Poll, Sheet, Domains, and CrossTab's target (sheet or domains step)
     std::size_t index = 0; // Evidence: index into Pack::evidence
     bool operator==(const BoardPage&) const = default;
+
+    static BoardPage Of(BoardPageKind kind, std::string step_id = {}, std::size_t index = 0) {
+        BoardPage page;
+        page.kind = kind;
+        page.step_id = std::move(step_id);
+        page.index = index;
+        return page;
+    }
 };
 
 // Pages the pack offers, in content order: each poll, sheet and domains

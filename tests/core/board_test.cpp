@@ -25,11 +25,7 @@ Pack WelshPack() {
 }
 
 BoardPage P(BoardPageKind kind, std::string step_id = {}, std::size_t index = 0) {
-    BoardPage page;
-    page.kind = kind;
-    page.step_id = std::move(step_id);
-    page.index = index;
-    return page;
+    return BoardPage::Of(kind, std::move(step_id), index);
 }
 
 BoardIntent Intent(BoardIntent::Kind kind, std::string id = {}, std::size_t index = 0) {

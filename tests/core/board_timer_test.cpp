@@ -16,11 +16,7 @@ Pack LoadShipped(const char* name) {
 }
 
 BoardPage P(BoardPageKind kind, std::string step_id = {}, std::size_t index = 0) {
-    BoardPage page;
-    page.kind = kind;
-    page.step_id = std::move(step_id);
-    page.index = index;
-    return page;
+    return BoardPage::Of(kind, std::move(step_id), index);
 }
 
 using K = BoardPageKind;

@@ -4,65 +4,40 @@
 #include "app/store/tally_reader.h"
 #include "store_test_util.h"
 
-
 namespace tapsheet::test {
 namespace {
-
-class Counter {
-  public:
-    std::function<void()> Function() {
-        return [this] {
-            {
-                std::lock_guard lock(mutex_);
-                ++count_;
-            }
-            changed_.notify_all();
-        };
-    }
-    // Waits up to `wait` for the count to pass `above`.
-    int WaitAbove(int above, std::chrono::milliseconds wait) {
-        std::unique_lock lock(mutex_);
-        changed_.wait_for(lock, wait, [&] { return count_ > above; });
-        return count_;
-    }
-
-  private:
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    int count_ = 0;
-};
 
 TEST(FileWatchTest, CommitsWakeAndReadsDoNot) {
     TempDir dir;
     const std::string path = dir.Path("results.db");
-    Counter counter;
+    Waker counter;
     FileWatch watch(path, counter.Function()); // before the file exists, as a board started first
     ASSERT_TRUE(watch.Ok());
 
     Waker waker;
     VisitWriter writer(Options(path, waker), MakePack());
     ASSERT_TRUE(WaitReady(writer, waker));
-    const int after_open = counter.WaitAbove(0, 5s);
+    const int after_open = counter.WaitForMore(0, 5s);
     EXPECT_GT(after_open, 0) << "creating the database was not noticed";
 
     TallyReader reader(path);
     Tallies tallies;
     ASSERT_TRUE(reader.Refresh(0, &tallies)) << reader.Error();
-    const int settled = counter.WaitAbove(1000, 300ms); // let the open's events drain
+    const int settled = counter.WaitForMore(1000, 300ms); // let the open's events drain
     for (int i = 0; i < 20; ++i) {
         reader.Invalidate();
         reader.Refresh(0, &tallies);
     }
-    EXPECT_EQ(counter.WaitAbove(settled, 300ms), settled) << "the board's own reads woke it";
+    EXPECT_EQ(counter.WaitForMore(settled, 300ms), settled) << "the board's own reads woke it";
 
     const std::string visit = NewVisitId();
     ASSERT_TRUE(Committed(writer, waker, writer.BeginVisit(visit, "en")));
-    EXPECT_GT(counter.WaitAbove(settled, 5s), settled) << "a commit did not wake the board";
+    EXPECT_GT(counter.WaitForMore(settled, 5s), settled) << "a commit did not wake the board";
 }
 
 TEST(FileWatchTest, NoFolderMeansNoWatchAndTheCallerPolls) {
     TempDir dir;
-    Counter counter;
+    Waker counter;
     FileWatch watch(dir.Path("missing/results.db"), counter.Function());
     EXPECT_FALSE(watch.Ok());
 }

@@ -123,6 +123,13 @@ class Waker {
         return changed_.wait_for(lock, timeout, done);
     }
 
+    // Waits until there were more than `than` wakes; returns how many there were.
+    int WaitForMore(int than, std::chrono::milliseconds timeout) {
+        std::unique_lock lock(mutex_);
+        changed_.wait_for(lock, timeout, [&] { return wakes_ > than; });
+        return wakes_;
+    }
+
     int Wakes() {
         std::lock_guard lock(mutex_);
         return wakes_;

@@ -11,11 +11,7 @@ namespace {
 using Kind = BoardIntent::Kind;
 
 BoardPage PageOf(BoardPageKind kind, std::string step_id = {}, std::size_t index = 0) {
-    BoardPage page;
-    page.kind = kind;
-    page.step_id = std::move(step_id);
-    page.index = index;
-    return page;
+    return BoardPage::Of(kind, std::move(step_id), index);
 }
 
 bool Has(const BoardIntents& intents, Kind kind) {
