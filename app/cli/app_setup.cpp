@@ -58,4 +58,14 @@ void ApplyDefaults(CommonOptions& options) {
     if (options.db.empty()) options.db = DefaultDatabasePath();
 }
 
+WindowOptions SingleWindowOptions(const CommonOptions& options, const char* title, int default_monitor) {
+    WindowOptions window_options;
+    window_options.title = title;
+    window_options.fullscreen = !options.windowed;
+    window_options.width = options.width;
+    window_options.height = options.height;
+    window_options.monitor = options.monitor < 0 ? default_monitor : options.monitor;
+    return window_options;
+}
+
 } // namespace tapsheet

@@ -26,6 +26,10 @@ enum class WindowRole { Kiosk, Board };
 // A window with its theme loaded into its own ImGui context: touch sizes
 // from the DPI for the kiosk, room-readable sizes for the board. Null with
 // *error set on failure.
+// One full-screen window (or --windowed) for `kiosk` or `board`, on
+// --monitor or else on `default_monitor`.
+WindowOptions SingleWindowOptions(const CommonOptions& options, const char* title, int default_monitor);
+
 std::unique_ptr<Window> OpenThemedWindow(Backend backend, const WindowOptions& options, WindowRole role,
                                          float dpi, Theme& theme, std::string* error);
 

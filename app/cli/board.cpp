@@ -33,13 +33,8 @@ int RunBoard(int argc, char** argv) {
     LoadedPack loaded = LoadPackReporting(options.content);
     // Unlike the kiosk, a board with a bad pack has nothing to show anyone.
     if (!loaded.ok) return 2;
-    WindowOptions window_options;
-    window_options.title = "tapsheet board";
-    window_options.fullscreen = !options.windowed;
-    window_options.width = options.width;
-    window_options.height = options.height;
     // The second screen when there is one (the kiosk takes the first).
-    window_options.monitor = options.monitor < 0 ? 1 : options.monitor;
+    const WindowOptions window_options = SingleWindowOptions(options, "tapsheet board", 1);
     Theme theme;
     std::unique_ptr<Window> window =
         OpenThemedWindow(options.backend, window_options, WindowRole::Board, options.dpi, theme, &error);

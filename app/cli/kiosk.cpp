@@ -19,12 +19,7 @@ int RunKiosk(int argc, char** argv) {
     }
     ApplyDefaults(options);
     LoadedPack loaded = LoadPackReporting(options.content);
-    WindowOptions window_options;
-    window_options.title = "tapsheet kiosk";
-    window_options.fullscreen = !options.windowed;
-    window_options.width = options.width;
-    window_options.height = options.height;
-    window_options.monitor = options.monitor < 0 ? 0 : options.monitor;
+    const WindowOptions window_options = SingleWindowOptions(options, "tapsheet kiosk", 0);
     Theme theme;
     std::unique_ptr<Window> window =
         OpenThemedWindow(options.backend, window_options, WindowRole::Kiosk, options.dpi, theme, &error);
