@@ -1,5 +1,6 @@
 #include "app/cli/app_setup.h"
 #include "app/cli/commands.h"
+#include "app/cli/demo_layout.h"
 #include "app/cli/loop_windows.h"
 
 #include <algorithm>
@@ -14,47 +15,6 @@ const char* const kDemoHelp = "usage: tapsheet demo [options]\n"
                               "The kiosk and the board in one process on one database: full-screen on a\n"
                               "monitor each when two are attached, otherwise two windows side by side\n"
                               "(--windowed WxH sets each window's size and always gives windows).\n\n";
-
-// Room left for the window manager's title bars.
-constexpr int kDecorationAllowance = 48;
-
-struct DemoLayout {
-    WindowOptions kiosk, board;
-};
-
-// Two displays (and no size asked for): a full screen each. Otherwise two
-// windows of the asked size, shrunk to fit side by side on the first
-// display and centred there.
-DemoLayout LayOut(const CommonOptions& options, const std::vector<DisplayArea>& displays) {
-    DemoLayout layout;
-    layout.kiosk.title = "tapsheet demo: kiosk";
-    layout.board.title = "tapsheet demo: board";
-    layout.board.monitor = 1;
-    if (displays.size() >= 2 && !options.size_given) return layout; // full screen is the default
-    for (WindowOptions* window : {&layout.kiosk, &layout.board}) {
-        window->fullscreen = false;
-        window->width = options.width;
-        window->height = options.height;
-        window->monitor = 0;
-    }
-    if (displays.empty()) return layout; // unknown: the window manager places them
-    const DisplayArea& area = displays.front();
-    const double scale = std::min(
-        {1.0, area.width / 2.0 / options.width, double(area.height - kDecorationAllowance) / options.height});
-    const int width = std::max(200, int(options.width * scale));
-    const int height = std::max(200, int(options.height * scale));
-    const int left = area.x + std::max(0, (area.width - 2 * width) / 2);
-    const int top = area.y + std::max(0, (area.height - height) / 2);
-    for (WindowOptions* window : {&layout.kiosk, &layout.board}) {
-        window->width = width;
-        window->height = height;
-        window->positioned = true;
-        window->y = top;
-    }
-    layout.kiosk.x = left;
-    layout.board.x = left + width;
-    return layout;
-}
 
 int Fail(const std::string& message, int code) {
     std::fprintf(stderr, "tapsheet demo: %s\n", message.c_str());
