@@ -27,6 +27,6 @@ for size in 1920x1080 1280x720; do
     "$build/tapsheet" screenshot --role board --view "$view" --size "$size" --out "$out/board-${view/:/-}-$size.png" >/dev/null
   done
 done
-"$build/tapsheet" screenshot --role board --content assets/content/welsh-demo.toml --view sheet --size 1920x1080 \
+"$build/tapsheet" screenshot --role board --content assets/content/welsh-demo.toml --lang cy --view sheet --size 1920x1080 \
   --out "$out/board-welsh-sheet-1920x1080.png" >/dev/null
 echo "screenshots in $out"

@@ -27,7 +27,7 @@ const char* const kHelp =
     "VIEW:   poll (the first) or poll:STEP, sheet, domains, crosstab, totals, timer,\n"
     "        evidence[:N], moderation, controls; the board shows a deterministic set of\n"
     "        demo visits written to a temporary database (--db FILE: use that database).\n"
-    "  --lang CODE        the visit's language (default: the pack's first)\n"
+    "  --lang CODE        the visit's or the board's language (default: the pack's first)\n"
     "  --size WxH         image size (default 1280x800)\n";
 
 int Fail(const std::string& message) {
@@ -45,12 +45,32 @@ int Save(Window& window, const CommonOptions& options, const std::string& what) 
     return 0;
 }
 
+// --lang, or the pack's first language (as the kiosk's attract screen and
+// the board's window choose); an error names the languages there are.
+bool ShotLanguage(const CommonOptions& options, const Pack& pack, std::string* lang, std::string* error) {
+    if (options.lang.empty()) {
+        *lang = pack.languages.empty() ? "en" : pack.languages.front().code;
+        return true;
+    }
+    std::string codes;
+    for (const Language& language : pack.languages) {
+        if (language.code == options.lang) {
+            *lang = options.lang;
+            return true;
+        }
+        codes += (codes.empty() ? "" : ", ") + language.code;
+    }
+    *error = "--lang " + options.lang + ": the pack has no such language (it has " + codes + ")";
+    return false;
+}
+
 int KioskShot(Window& window, const CommonOptions& options, const Pack& pack) {
     Theme theme;
     std::string error;
     if (!SetupTheme(theme, options.width, options.height, options.dpi, &error)) return Fail(error);
+    std::string lang;
+    if (!ShotLanguage(options, pack, &lang, &error)) return Fail(error);
     KioskSession session(pack, nullptr);
-    std::string lang = options.lang.empty() ? pack.languages.front().code : options.lang;
     double now = 1000;
     if (!DriveToScreen(session, options.screen, lang, now, &error)) return Fail(error);
     // Two frames: auto-sized windows (the "Still there?" card) settle on the second.
@@ -86,6 +106,8 @@ int BoardShot(Window& window, const CommonOptions& options, const Pack& pack) {
     Theme theme;
     std::string error;
     if (!SetupBoardTheme(theme, options.width, options.height, &error)) return Fail(error);
+    std::string lang;
+    if (!ShotLanguage(options, pack, &lang, &error)) return Fail(error);
     TempDatabase temp;
     std::string db = options.db;
     if (db.empty()) {
@@ -101,7 +123,7 @@ int BoardShot(Window& window, const CommonOptions& options, const Pack& pack) {
     for (int i = 0; i < 3; ++i) {
         window.WaitEvents(0);
         window.BeginFrame();
-        UiFrame ui{theme, pack.languages.empty() ? "en" : pack.languages.front().code, now, nullptr};
+        UiFrame ui{theme, lang, now, nullptr};
         DrawBoard(ui, session.View());
         window.EndFrame();
     }

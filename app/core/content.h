@@ -127,6 +127,20 @@ struct UiStrings {
     LocalText out_of_service, out_of_service_body, for_staff;
 };
 
+// Words of the board the room reads (counts, notices, totals, rounds, the
+// timer), translatable like the rest. {n}, {total}, {answer}, {step},
+// {phase}, {m} and {problem} are filled in by the board.
+struct BoardStrings {
+    LocalText answered, answered_one, nobody_yet, multi_note; // answered: "{n} people answered"
+    LocalText hidden_notice, hidden_count, added_by_room, more_projects;
+    LocalText cross_title, cross_header, cross_header_hidden, cross_none, cross_wait;
+    LocalText totals_title, visits_today, completed, answers_last_10_min, filtered;
+    LocalText round, round_earlier, all_rounds;
+    LocalText timer_title, timer_none, timer_ready, timer_paused, timer_up;
+    LocalText timer_part, timer_then, timer_total; // "Part {n} of {total}", "Then: {phase} ({m} min)"
+    LocalText frozen, hidden_tag, waiting_db, waiting_db_body, not_updating;
+};
+
 struct KioskSettings {
     int idle_seconds = 45;        // no touch for this long: "Still there?"
     int still_there_seconds = 15; // countdown before returning to attract
@@ -144,6 +158,7 @@ struct Pack {
     LocalText attract_prompt;        // "Tap to start"
     std::vector<Language> languages; // first is the default
     UiStrings ui;
+    BoardStrings board;
     KioskSettings kiosk;
     std::vector<Step> steps;
     std::vector<ActivityTimer> timers;

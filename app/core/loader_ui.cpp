@@ -1,4 +1,5 @@
-// The [ui] table: words of the kiosk's own chrome (buttons, notices).
+// The [ui] and [board] tables: words of the kiosk's own chrome (buttons,
+// notices) and of the board's pages (counts, totals, the timer).
 #include "app/core/loader_reader.h"
 
 #include <array>
@@ -7,17 +8,19 @@ namespace tapsheet::loader_internal {
 
 namespace {
 
-struct UiKey {
-    std::string_view key; // the [ui] key, spelled as the UiStrings field
-    LocalText UiStrings::*field;
+template <typename Strings> struct WordKey {
+    std::string_view key; // the TOML key, spelled as the field
+    LocalText Strings::*field;
     std::string_view fallback; // English
 };
+using UiKey = WordKey<UiStrings>;
+using BoardKey = WordKey<BoardStrings>;
 
-// Any [ui] key a pack leaves out falls back to the English text below, so a
-// short pack stays short and a pack written before a new button was added
-// still loads. These are the only attendee-facing words held in C++: the
-// chrome, never the content. A pack in another language overrides them.
-constexpr std::array<UiKey, 24> kUiKeys = {{
+// Any [ui] or [board] key a pack leaves out falls back to the English text
+// below, so a short pack stays short and a pack written before a new button
+// was added still loads. These are the only attendee-facing words held in
+// C++: the chrome, never the content. A pack in another language overrides them.
+constexpr auto kUiKeys = std::to_array<UiKey>({
     {"start", &UiStrings::start, "Tap to start"},
     {"back", &UiStrings::back, "Back"},
     {"next", &UiStrings::next, "Next"},
@@ -43,37 +46,97 @@ constexpr std::array<UiKey, 24> kUiKeys = {{
     {"out_of_service_body", &UiStrings::out_of_service_body,
      "Sorry, this kiosk is not taking answers right now."},
     {"for_staff", &UiStrings::for_staff, "For staff"},
-}};
+});
+
+// Everything a projected board page shows. The facilitator's control strip
+// and moderation list stay in English in C++: staff text, like the kiosk's
+// out-of-service details.
+constexpr auto kBoardKeys = std::to_array<BoardKey>({
+    {"answered", &BoardStrings::answered, "{n} people answered"},
+    {"answered_one", &BoardStrings::answered_one, "1 person answered"},
+    {"nobody_yet", &BoardStrings::nobody_yet, "No answers yet"},
+    {"multi_note", &BoardStrings::multi_note,
+     "More than one answer allowed: percentages add up to more than 100%"},
+    {"hidden_notice", &BoardStrings::hidden_notice, "Results hidden until the facilitator reveals them"},
+    {"hidden_count", &BoardStrings::hidden_count, "{n} people have answered so far"},
+    {"added_by_room", &BoardStrings::added_by_room, "Added by the room"},
+    {"more_projects", &BoardStrings::more_projects, "+ {n} more"},
+    {"cross_title", &BoardStrings::cross_title, "Compare: {step}"},
+    {"cross_header", &BoardStrings::cross_header, "Only those who answered: {answer} (n = {n})"},
+    {"cross_header_hidden", &BoardStrings::cross_header_hidden, "Only those who answered: {answer}"},
+    {"cross_none", &BoardStrings::cross_none, "Choose a poll answer to compare with"},
+    {"cross_wait", &BoardStrings::cross_wait, "Counting…"},
+    {"totals_title", &BoardStrings::totals_title, "The room so far"},
+    {"visits_today", &BoardStrings::visits_today, "Visits today"},
+    {"completed", &BoardStrings::completed, "Completed visits"},
+    {"answers_last_10_min", &BoardStrings::answers_last_10_min, "Answers in the last 10 minutes"},
+    {"filtered", &BoardStrings::filtered, "Visits filtered out (suspected repeats)"},
+    {"round", &BoardStrings::round, "Round {n}"},
+    {"round_earlier", &BoardStrings::round_earlier, "Round {n} (earlier)"},
+    {"all_rounds", &BoardStrings::all_rounds, "All rounds"},
+    {"timer_title", &BoardStrings::timer_title, "Activity timer"},
+    {"timer_none", &BoardStrings::timer_none, "No timer chosen"},
+    {"timer_ready", &BoardStrings::timer_ready, "Ready to start"},
+    {"timer_paused", &BoardStrings::timer_paused, "Paused"},
+    {"timer_up", &BoardStrings::timer_up, "Time is up"},
+    {"timer_part", &BoardStrings::timer_part, "Part {n} of {total}"},
+    {"timer_then", &BoardStrings::timer_then, "Then: {phase} ({m} min)"},
+    {"timer_total", &BoardStrings::timer_total, "{m} min in all"},
+    {"frozen", &BoardStrings::frozen, "Frozen"},
+    {"hidden_tag", &BoardStrings::hidden_tag, "Hidden"},
+    {"waiting_db", &BoardStrings::waiting_db, "Waiting for the kiosk's database…"},
+    {"waiting_db_body", &BoardStrings::waiting_db_body,
+     "The board shows the room's answers as soon as the kiosk has saved its first one."},
+    {"not_updating", &BoardStrings::not_updating, "Figures not updating: {problem}"},
+});
+
+// A field added to the structs without a key here would stay empty.
+static_assert(sizeof(UiStrings) == kUiKeys.size() * sizeof(LocalText));
+static_assert(sizeof(BoardStrings) == kBoardKeys.size() * sizeof(LocalText));
+
+// Reads table `name` of `root` into `out`, key by key, after setting every
+// key to its fallback.
+template <typename Strings, std::size_t N>
+void ReadWords(PackReader& reader, const toml::table& root, std::string_view name,
+               const std::array<WordKey<Strings>, N>& keys, Strings* out) {
+    // Fallbacks are stored under the default language code: LocalText's first
+    // entry is the default, whatever language the words happen to be in.
+    const std::string& default_lang = reader.languages.front().code;
+    for (const WordKey<Strings>& word : keys)
+        out->*word.field = PlainText(default_lang, word.fallback);
+
+    const toml::node* node = root.get(name);
+    if (node == nullptr) return;
+    const std::string section = "[" + std::string(name) + "]";
+    const toml::table* table = node->as_table();
+    if (table == nullptr) {
+        reader.Error(*node,
+                     Quote(name) + " must be a table (" + section + " section), not " + TypeName(*node));
+        return;
+    }
+    KeyList allowed;
+    for (const WordKey<Strings>& word : keys)
+        allowed.push_back(word.key);
+    reader.CheckKeys(*table, allowed, section);
+    for (const WordKey<Strings>& word : keys) {
+        LocalText text;
+        if (!reader.ReadText(*table, word.key, &text, false)) continue;
+        if (text.Empty())
+            reader.Error(*table->get(word.key),
+                         Quote(word.key) + " is empty; leave it out to use the default");
+        else
+            out->*word.field = std::move(text);
+    }
+}
 
 } // namespace
 
 void ReadUiStrings(PackReader& reader, const toml::table& root, Pack* pack) {
-    // Fallbacks are stored under the default language code: LocalText's first
-    // entry is the default, whatever language the words happen to be in.
-    const std::string& default_lang = reader.languages.front().code;
-    for (const UiKey& ui_key : kUiKeys)
-        pack->ui.*ui_key.field = PlainText(default_lang, ui_key.fallback);
+    ReadWords(reader, root, "ui", kUiKeys, &pack->ui);
+}
 
-    const toml::node* node = root.get("ui");
-    if (node == nullptr) return;
-    const toml::table* table = node->as_table();
-    if (table == nullptr) {
-        reader.Error(*node, std::string("'ui' must be a table ([ui] section), not ") + TypeName(*node));
-        return;
-    }
-    KeyList allowed;
-    for (const UiKey& ui_key : kUiKeys)
-        allowed.push_back(ui_key.key);
-    reader.CheckKeys(*table, allowed, "[ui]");
-    for (const UiKey& ui_key : kUiKeys) {
-        LocalText text;
-        if (!reader.ReadText(*table, ui_key.key, &text, false)) continue;
-        if (text.Empty())
-            reader.Error(*table->get(ui_key.key),
-                         Quote(ui_key.key) + " is empty; leave it out to use the default");
-        else
-            pack->ui.*ui_key.field = std::move(text);
-    }
+void ReadBoardStrings(PackReader& reader, const toml::table& root, Pack* pack) {
+    ReadWords(reader, root, "board", kBoardKeys, &pack->board);
 }
 
 } // namespace tapsheet::loader_internal

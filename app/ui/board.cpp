@@ -37,10 +37,10 @@ std::vector<std::pair<std::string, ImU32>> Tags(const UiFrame& ui, const BoardVi
     const Tallies& t = view.tallies;
     bool rounds = t.current_round > 1 || t.round != t.current_round || view.state.round_shown != 0;
     if (results && rounds && view.have_data && page.kind != BoardPageKind::Totals)
-        tags.push_back({RoundLabel(t), p.card});
+        tags.push_back({RoundLabel(ui, view), p.card});
     if (view.state.controls && !HideableStep(view).empty() && IsHidden(view, HideableStep(view)))
-        tags.push_back({kBoardWords.hidden_tag, p.card});
-    if (view.state.frozen) tags.push_back({kBoardWords.frozen, p.warning});
+        tags.push_back({ui.T(view.pack.board.hidden_tag), p.card});
+    if (view.state.frozen) tags.push_back({ui.T(view.pack.board.frozen), p.warning});
     return tags;
 }
 
@@ -156,15 +156,16 @@ void DrawPages(UiFrame& ui, const BoardView& view, const ImRect& area, const Tit
 
 void DrawWaiting(UiFrame& ui, const BoardView& view, const ImRect& area) {
     const Theme& t = ui.theme;
+    const std::string& title_text = ui.T(view.pack.board.waiting_db);
+    const std::string& body_text = ui.T(view.pack.board.waiting_db_body);
     float width = std::min(area.GetWidth(), t.U(36));
     float x = area.Min.x + (area.GetWidth() - width) * 0.5f;
-    float h = TextSize(t.title, t.title->FontSize, kBoardWords.waiting_db, width).y + t.U(1.0f) +
-              TextSize(t.body, t.unit, kBoardWords.waiting_db_body, width).y;
+    float h = TextSize(t.title, t.title->FontSize, title_text, width).y + t.U(1.0f) +
+              TextSize(t.body, t.unit, body_text, width).y;
     ImVec2 pos(x, area.Min.y + std::max(0.0f, (area.GetHeight() - h) * 0.5f));
-    ImRect title =
-        PutTextCentred(ui, t.title, t.title->FontSize, t.colors.text, pos, width, kBoardWords.waiting_db);
+    ImRect title = PutTextCentred(ui, t.title, t.title->FontSize, t.colors.text, pos, width, title_text);
     ImRect body = PutTextCentred(ui, t.body, t.unit, t.colors.text_muted, ImVec2(x, title.Max.y + t.U(1.0f)),
-                                 width, kBoardWords.waiting_db_body);
+                                 width, body_text);
     if (!view.store_problem.empty())
         PutTextCentred(ui, t.body, t.unit, t.colors.text_muted, ImVec2(x, body.Max.y + t.U(1.0f)), width,
                        view.store_problem);
@@ -173,7 +174,7 @@ void DrawWaiting(UiFrame& ui, const BoardView& view, const ImRect& area) {
 // The figures are the last good ones: say so, for staff, along the bottom.
 float DrawProblem(UiFrame& ui, const BoardView& view, const ImRect& area) {
     const Theme& t = ui.theme;
-    std::string text = Format(kBoardWords.not_updating, "problem", view.store_problem);
+    std::string text = Format(ui.T(view.pack.board.not_updating), "problem", view.store_problem);
     float pad = t.U(0.4f);
     float h = TextSize(t.body, t.unit, text, area.GetWidth() - 2 * pad).y + 2 * pad;
     ImVec2 min(area.Min.x, area.Max.y - h);

@@ -1,6 +1,8 @@
 // The facilitator's strip along the bottom of the board: page, hide, freeze,
 // drop-in, timer, rounds and moderation, with the keys that do the same. It
 // can be hidden (C, or its own button) so the projected image stays clean.
+// Its labels and keys line are staff text, in English here rather than in
+// the pack (see board_strip.cpp).
 #include "app/ui/board_controls.h"
 
 #include <algorithm>
@@ -108,7 +110,8 @@ void DrawButtons(UiFrame& ui, const BoardView& view, const std::vector<StripItem
 
 float BoardControlsHeight(const UiFrame& ui, const BoardView& view, float width) {
     float inner = width - 2 * ui.theme.Margin();
-    return ui.theme.U(0.5f) + LayoutStrip(ui, StripItems(view), inner).Height(ui.theme) + ui.theme.U(0.5f);
+    return ui.theme.U(0.5f) + LayoutStrip(ui, StripItems(ui, view), inner).Height(ui.theme) +
+           ui.theme.U(0.5f);
 }
 
 float BoardControlsHeight(const UiFrame& ui) {
@@ -124,7 +127,7 @@ void DrawBoardControls(UiFrame& ui, const BoardView& view, const ImRect& area, B
     // A rule and a tint set the strip apart from what the room reads.
     draw->AddRectFilled(area.Min, area.Max, p.card);
     draw->AddLine(area.Min, ImVec2(area.Max.x, area.Min.y), p.border, std::max(1.0f, ui.theme.U(0.05f)));
-    std::vector<StripItem> items = StripItems(view);
+    std::vector<StripItem> items = StripItems(ui, view);
     ImVec2 origin(area.Min.x + ui.theme.Margin(), area.Min.y + ui.theme.U(0.5f));
     float width = area.GetWidth() - 2 * ui.theme.Margin();
     StripLayout layout = LayoutStrip(ui, items, width);

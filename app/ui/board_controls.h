@@ -19,7 +19,7 @@ struct StripItem {
 };
 
 // What the strip offers for this state, in order.
-std::vector<StripItem> StripItems(const BoardView& view);
+std::vector<StripItem> StripItems(const UiFrame& ui, const BoardView& view);
 // The menu a strip button opened: pages, timers, rounds, new round.
 void DrawStripMenu(UiFrame& ui, const BoardView& view, const char* menu, const ImRect& anchor,
                    BoardIntents& out);

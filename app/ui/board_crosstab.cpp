@@ -101,8 +101,9 @@ void Centred(UiFrame& ui, const ImRect& area, const std::string& text) {
 std::string Header(const UiFrame& ui, const BoardView& view, const Option& answer) {
     // The poll's own figure stays hidden while the poll is.
     bool poll_hidden = IsHidden(view, view.state.cross.poll_step_id);
-    std::string header = Format(poll_hidden ? kBoardWords.cross_header_hidden : kBoardWords.cross_header,
-                                "answer", ui.T(answer.label));
+    const BoardStrings& words = view.pack.board;
+    std::string header = Format(ui.T(poll_hidden ? words.cross_header_hidden : words.cross_header), "answer",
+                                ui.T(answer.label));
     return Format(header, "n", Thousands(view.tallies.cross.visits));
 }
 
@@ -130,17 +131,17 @@ void DrawBoardCrossTab(UiFrame& ui, const BoardView& view, const ImRect& area, B
     const Option* answer = ChosenAnswer(view);
     const CrossTally& cross = view.tallies.cross;
     if (!view.state.cross.Active() || !answer) {
-        Centred(ui, rest, kBoardWords.cross_none);
+        Centred(ui, rest, ui.T(view.pack.board.cross_none));
         return;
     }
     if (IsHidden(view, target->id)) {
         const StepTally* tally = cross.Step(target->id);
-        DrawHiddenNotice(ui, rest, tally ? tally->respondents : 0);
+        DrawHiddenNotice(ui, view, rest, tally ? tally->respondents : 0);
         return;
     }
     // The figures the app has may still be those of the last filter.
     if (cross.step_id != view.state.cross.poll_step_id || cross.item_id != view.state.cross.item_id) {
-        Centred(ui, rest, kBoardWords.cross_wait);
+        Centred(ui, rest, ui.T(view.pack.board.cross_wait));
         return;
     }
     DrawFigures(ui, view, *target, *answer, rest);

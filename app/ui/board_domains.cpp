@@ -60,18 +60,13 @@ float Head(DomainsContext& c, ImVec2 pos, const std::string& label, ImU32 color,
 float Heads(DomainsContext& c, ImVec2 pos) {
     const Palette& p = c.ui.theme.colors;
     float h = 0;
+    std::string answered = AnsweredLine(c.ui, c.view, RespondentsOf(c.source));
     if (c.wide && c.draw)
-        PutText(c.ui, c.ui.theme.body, c.look.Px(c.ui.theme.body), p.text_muted, pos,
-                AnsweredLine(RespondentsOf(c.source)), c.name_w);
-    if (c.wide)
-        h = TextSize(c.ui.theme.body, c.look.Px(c.ui.theme.body), AnsweredLine(RespondentsOf(c.source)),
-                     c.name_w)
-                .y;
+        PutText(c.ui, c.ui.theme.body, c.look.Px(c.ui.theme.body), p.text_muted, pos, answered, c.name_w);
+    if (c.wide) h = TextSize(c.ui.theme.body, c.look.Px(c.ui.theme.body), answered, c.name_w).y;
     float y = pos.y;
     if (!c.wide) {
-        if (c.draw)
-            PutText(c.ui, c.ui.theme.body, c.look.Px(c.ui.theme.body), p.text_muted, pos,
-                    AnsweredLine(RespondentsOf(c.source)));
+        if (c.draw) PutText(c.ui, c.ui.theme.body, c.look.Px(c.ui.theme.body), p.text_muted, pos, answered);
         y += c.look.Px(c.ui.theme.body) + c.look.U(0.4f);
     }
     float focus =
@@ -155,7 +150,7 @@ void DrawDomainsFigures(UiFrame& ui, const BoardView& view, const Step& step, co
 void DrawBoardDomains(UiFrame& ui, const BoardView& view, const Step& step, const ImRect& area) {
     TallySource source{view.tallies.Step(step.id)};
     if (IsHidden(view, step.id)) {
-        DrawHiddenNotice(ui, area, RespondentsOf(source));
+        DrawHiddenNotice(ui, view, area, RespondentsOf(source));
         return;
     }
     DrawDomainsFigures(ui, view, step, source, area);

@@ -2,6 +2,7 @@
 // what may be shown to the room, reject the rest. Nothing here is shown on a
 // public page until approved, and the list itself shows only while the
 // controls do, so a projector showing the clean board never shows it.
+// Its words are staff text, in English here rather than in the pack.
 #include "app/ui/board_controls.h"
 
 #include <algorithm>

@@ -14,15 +14,19 @@ struct PollLayout {
     float label_w = 0;  // wide: the label column
     float number_w = 0; // the count column right of each bar
     float bar_h = 0;
+    std::string answered = {}; // "12 people answered"
+    std::string note = {};     // multi-choice: percentages add up to more than 100%
 };
 
 std::string Figure(int count, int respondents) {
     return Thousands(count) + " (" + PercentOf(count, respondents) + ")";
 }
 
-PollLayout MakeLayout(const UiFrame& ui, const Step& step, const TallySource& source, float width,
-                      float scale) {
+PollLayout MakeLayout(const UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
+                      float width, float scale) {
     PollLayout layout{BoardLook{ui.theme, scale}};
+    layout.answered = AnsweredLine(ui, view, RespondentsOf(source));
+    if (step.poll.multi) layout.note = ui.T(view.pack.board.multi_note);
     const BoardLook& look = layout.look;
     ImFont* bold = ui.theme.body_bold;
     // Room for the widest figure there is, and never less than "0,000 (100%)".
@@ -52,28 +56,29 @@ float RowHeight(const UiFrame& ui, const PollLayout& layout, const std::string& 
     return label_h + layout.look.U(0.2f) + layout.bar_h;
 }
 
-float HeaderHeight(const UiFrame& ui, const BoardLook& look, const Step& step, float width) {
+float HeaderHeight(const UiFrame& ui, const PollLayout& layout, float width) {
+    const BoardLook& look = layout.look;
     float h = look.Px(ui.theme.body);
-    if (step.poll.multi)
-        h += look.U(0.2f) + TextSize(ui.theme.body, look.Px(ui.theme.body), kBoardWords.multi, width).y;
+    if (!layout.note.empty())
+        h += look.U(0.2f) + TextSize(ui.theme.body, look.Px(ui.theme.body), layout.note, width).y;
     return h;
 }
 
 float ContentHeight(const UiFrame& ui, const PollLayout& layout, const Step& step, float width,
                     float row_gap) {
-    float h = HeaderHeight(ui, layout.look, step, width) + layout.look.U(1.0f);
+    float h = HeaderHeight(ui, layout, width) + layout.look.U(1.0f);
     for (const Option& option : step.poll.options)
         h += RowHeight(ui, layout, ui.T(option.label)) + row_gap;
     return h - row_gap;
 }
 
-void DrawHeader(UiFrame& ui, const BoardLook& look, const Step& step, int respondents, ImVec2 pos,
-                float width) {
+void DrawHeader(UiFrame& ui, const PollLayout& layout, ImVec2 pos, float width) {
+    const BoardLook& look = layout.look;
     const Palette& p = ui.theme.colors;
-    PutText(ui, ui.theme.body_bold, look.Px(ui.theme.body_bold), p.text, pos, AnsweredLine(respondents));
-    if (!step.poll.multi) return;
+    PutText(ui, ui.theme.body_bold, look.Px(ui.theme.body_bold), p.text, pos, layout.answered);
+    if (layout.note.empty()) return;
     ImVec2 note(pos.x, pos.y + look.Px(ui.theme.body) + look.U(0.2f));
-    PutText(ui, ui.theme.body, look.Px(ui.theme.body), p.text_muted, note, kBoardWords.multi, width);
+    PutText(ui, ui.theme.body, look.Px(ui.theme.body), p.text_muted, note, layout.note, width);
 }
 
 void DrawRow(UiFrame& ui, const BoardView& view, const PollLayout& layout, const TallySource& source,
@@ -103,17 +108,17 @@ void DrawRow(UiFrame& ui, const BoardView& view, const PollLayout& layout, const
 void DrawBoardPoll(UiFrame& ui, const BoardView& view, const Step& step, const ImRect& area) {
     TallySource source{view.tallies.Step(step.id)};
     if (IsHidden(view, step.id)) {
-        DrawHiddenNotice(ui, area, RespondentsOf(source));
+        DrawHiddenNotice(ui, view, area, RespondentsOf(source));
         return;
     }
     // A readable line length on a wide screen: bars need not cross the room.
     float width = std::min(area.GetWidth(), ui.theme.U(48));
     float x = area.Min.x + (area.GetWidth() - width) * 0.5f;
     float scale = FitScale(area.GetHeight(), [&](float s) {
-        PollLayout layout = MakeLayout(ui, step, source, width, s);
+        PollLayout layout = MakeLayout(ui, view, step, source, width, s);
         return ContentHeight(ui, layout, step, width, layout.look.U(0.6f));
     });
-    PollLayout layout = MakeLayout(ui, step, source, width, scale);
+    PollLayout layout = MakeLayout(ui, view, step, source, width, scale);
     const BoardLook& look = layout.look;
     // Rows spread over the room there is, up to a generous gap.
     float tight = ContentHeight(ui, layout, step, width, 0);
@@ -121,8 +126,8 @@ void DrawBoardPoll(UiFrame& ui, const BoardView& view, const Step& step, const I
     float row_gap = std::clamp((area.GetHeight() - tight) / (gaps + 2), look.U(0.6f), look.U(2.0f));
     float total = ContentHeight(ui, layout, step, width, row_gap);
     ImVec2 pos(x, area.Min.y + std::max(0.0f, (area.GetHeight() - total) * 0.5f));
-    DrawHeader(ui, look, step, RespondentsOf(source), pos, width);
-    pos.y += HeaderHeight(ui, look, step, width) + look.U(1.0f);
+    DrawHeader(ui, layout, pos, width);
+    pos.y += HeaderHeight(ui, layout, width) + look.U(1.0f);
     for (const Option& option : step.poll.options) {
         DrawRow(ui, view, layout, source, step, option, pos, width);
         pos.y += RowHeight(ui, layout, ui.T(option.label)) + row_gap;

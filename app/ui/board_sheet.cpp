@@ -113,7 +113,8 @@ float Landscape(SheetContext& c, const SheetParts& parts, const std::vector<Shee
     float bottom_h = Stack(c, parts.groups, parts.benefits, parts.bottom, ImVec2(x, y), width, columns);
     if (bottom_h > 0) y += bottom_h + gap;
     if (!own.empty())
-        y += DrawSheetGroup(c, kBoardWords.added_by_room, own, ImVec2(x, y), width, columns) + gap;
+        y += DrawSheetGroup(c, c.ui.T(c.view.pack.board.added_by_room), own, ImVec2(x, y), width, columns) +
+             gap;
     return y - gap - area.Min.y;
 }
 
@@ -134,7 +135,9 @@ float Portrait(SheetContext& c, const SheetParts& parts, const std::vector<Sheet
         all[i] = i;
     y += Stack(c, parts.groups, parts.benefits, all, ImVec2(area.Min.x, y), width, columns) + gap;
     if (!own.empty())
-        y += DrawSheetGroup(c, kBoardWords.added_by_room, own, ImVec2(area.Min.x, y), width, columns) + gap;
+        y += DrawSheetGroup(c, c.ui.T(c.view.pack.board.added_by_room), own, ImVec2(area.Min.x, y), width,
+                            columns) +
+             gap;
     return y - gap - area.Min.y;
 }
 
@@ -172,7 +175,7 @@ void DrawSheetFigures(UiFrame& ui, const BoardView& view, const Step& step, cons
 void DrawBoardSheet(UiFrame& ui, const BoardView& view, const Step& step, const ImRect& area) {
     TallySource source{view.tallies.Step(step.id)};
     if (IsHidden(view, step.id)) {
-        DrawHiddenNotice(ui, area, RespondentsOf(source));
+        DrawHiddenNotice(ui, view, area, RespondentsOf(source));
         return;
     }
     DrawSheetFigures(ui, view, step, source, area);

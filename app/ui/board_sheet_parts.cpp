@@ -177,8 +177,8 @@ void DrawCentreBox(SheetContext& c, const ImRect& box) {
         pos.y = prompt.Max.y + look.U(0.3f);
     }
     if (c.source.note.empty()) {
-        PutText(c.ui, t.body, look.Px(t.body), p.text_muted, pos, AnsweredLine(RespondentsOf(c.source)),
-                inner_w);
+        PutText(c.ui, t.body, look.Px(t.body), p.text_muted, pos,
+                AnsweredLine(c.ui, c.view, RespondentsOf(c.source)), inner_w);
         pos.y += look.Px(t.body) + look.U(0.5f);
     }
     for (int i = 0; i < fitted; ++i) {
@@ -188,7 +188,7 @@ void DrawCentreBox(SheetContext& c, const ImRect& box) {
     }
     if (more > 0)
         PutText(c.ui, t.body, look.Px(t.body), p.text_muted, pos,
-                Format(kBoardWords.more_projects, "n", Thousands(more)));
+                Format(c.ui.T(c.view.pack.board.more_projects), "n", Thousands(more)));
 }
 
 } // namespace tapsheet

@@ -1,4 +1,7 @@
-// What the control strip offers, and the menus its buttons open.
+// What the control strip offers, and the menus its buttons open. Its labels
+// stay in English here, not in the pack: they are staff text, like the
+// kiosk's out-of-service details. Only the room's words it repeats (round
+// labels, page titles) come from the pack.
 #include "app/ui/board_controls.h"
 
 #include <algorithm>
@@ -93,10 +96,11 @@ void TimerItems(const BoardView& view, std::vector<StripItem>& items) {
                          run.running || run.elapsed_before > 0));
 }
 
-void RoundItems(const BoardView& view, std::vector<StripItem>& items) {
+void RoundItems(const UiFrame& ui, const BoardView& view, std::vector<StripItem>& items) {
     const Tallies& tallies = view.tallies;
     bool earlier = tallies.rounds.size() > 1 || view.state.round_shown != 0;
-    items.push_back(Menu("round", "Showing: " + RoundLabel(tallies) + "\xE2\x80\xA6", "round-menu", earlier));
+    items.push_back(
+        Menu("round", "Showing: " + RoundLabel(ui, view) + "\xE2\x80\xA6", "round-menu", earlier));
     items.push_back(Menu("new-round", "New round\xE2\x80\xA6", "new-round-menu"));
     int pending = PendingTexts(tallies);
     bool on_moderation = view.state.page.kind == BoardPageKind::Moderation;
@@ -160,7 +164,8 @@ void RoundMenu(UiFrame& ui, const BoardView& view, BoardIntents& out) {
         }
         ImGui::PopID();
     }
-    if (MenuButton(ui, "round-all", kBoardWords.all_rounds, width, view.state.round_shown == kAllRounds)) {
+    if (MenuButton(ui, "round-all", ui.T(view.pack.board.all_rounds), width,
+                   view.state.round_shown == kAllRounds)) {
         out.push_back(BoardIntent::Of(Kind::ShowAllRounds));
         ImGui::CloseCurrentPopup();
     }
@@ -202,11 +207,11 @@ int PendingTexts(const Tallies& tallies) {
                       [](const FreeText& text) { return text.status == Moderation::Pending; }));
 }
 
-std::vector<StripItem> StripItems(const BoardView& view) {
+std::vector<StripItem> StripItems(const UiFrame& ui, const BoardView& view) {
     std::vector<StripItem> items;
     PageItems(view, items);
     TimerItems(view, items);
-    RoundItems(view, items);
+    RoundItems(ui, view, items);
     return items;
 }
 

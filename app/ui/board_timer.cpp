@@ -19,32 +19,34 @@ std::string Clock(double seconds) {
 
 struct TimerLines {
     std::string tag;   // Ready / Paused / Time is up; empty while running
+    bool over = false; // time is up: the tag stands out
     std::string phase; // the part of the activity now
     std::string part;  // "Part 1 of 2"
     std::string clock;
     std::string next; // "Then: …" or "13 min in all"
 };
 
-TimerLines Lines(const UiFrame& ui, const ActivityTimer& timer, const TimerRun& run,
-                 const TimerReading& reading) {
+TimerLines Lines(const UiFrame& ui, const BoardStrings& words, const ActivityTimer& timer,
+                 const TimerRun& run, const TimerReading& reading) {
     TimerLines lines;
+    lines.over = reading.over;
     std::size_t phase = static_cast<std::size_t>(std::max(0, reading.phase));
     std::size_t phases = timer.phases.size();
     if (reading.over)
-        lines.tag = kBoardWords.timer_up;
+        lines.tag = ui.T(words.timer_up);
     else if (!run.running)
-        lines.tag = run.elapsed_before > 0 ? kBoardWords.timer_paused : kBoardWords.timer_ready;
+        lines.tag = ui.T(run.elapsed_before > 0 ? words.timer_paused : words.timer_ready);
     if (phase < phases) lines.phase = ui.T(timer.phases[phase].name);
     if (phases > 1) {
-        lines.part = Format(kBoardWords.phase_of, "n", std::to_string(phase + 1));
+        lines.part = Format(ui.T(words.timer_part), "n", std::to_string(phase + 1));
         lines.part = Format(lines.part, "total", std::to_string(phases));
     }
     lines.clock = Clock(reading.over ? 0 : reading.phase_left);
     if (phase + 1 < phases && !reading.over) {
-        lines.next = Format(kBoardWords.then, "phase", ui.T(timer.phases[phase + 1].name));
+        lines.next = Format(ui.T(words.timer_then), "phase", ui.T(timer.phases[phase + 1].name));
         lines.next = Format(lines.next, "m", std::to_string(timer.phases[phase + 1].minutes));
     } else {
-        lines.next = Format(kBoardWords.minutes_in_all, "m", std::to_string(timer.TotalMinutes()));
+        lines.next = Format(ui.T(words.timer_total), "m", std::to_string(timer.TotalMinutes()));
     }
     return lines;
 }
@@ -75,10 +77,9 @@ float Layout(UiFrame& ui, const BoardLook& look, const ActivityTimer& timer, con
     float y = pos.y;
     if (!lines.tag.empty()) {
         ImVec2 tag = TagSize(look, lines.tag);
-        bool up = lines.tag == kBoardWords.timer_up;
         if (draw)
-            PutTag(ui, look, ImVec2(pos.x + (width - tag.x) * 0.5f, y), lines.tag, up ? p.warning : p.card,
-                   p.text);
+            PutTag(ui, look, ImVec2(pos.x + (width - tag.x) * 0.5f, y), lines.tag,
+                   lines.over ? p.warning : p.card, p.text);
         y += tag.y + look.U(0.6f);
     }
     float phase_h = TextSize(t.title, look.Px(t.title), lines.phase, width).y;
@@ -99,11 +100,11 @@ float Layout(UiFrame& ui, const BoardLook& look, const ActivityTimer& timer, con
     return y - pos.y;
 }
 
-void DrawNoTimer(UiFrame& ui, const ImRect& area) {
+void DrawNoTimer(UiFrame& ui, const BoardView& view, const ImRect& area) {
     float h = ui.theme.heading->FontSize;
     PutTextCentred(ui, ui.theme.heading, h, ui.theme.colors.text_muted,
                    ImVec2(area.Min.x, area.Min.y + (area.GetHeight() - h) * 0.5f), area.GetWidth(),
-                   kBoardWords.timer_none);
+                   ui.T(view.pack.board.timer_none));
 }
 
 } // namespace
@@ -111,11 +112,11 @@ void DrawNoTimer(UiFrame& ui, const ImRect& area) {
 void DrawBoardTimer(UiFrame& ui, const BoardView& view, const ImRect& area) {
     const TimerRun& run = view.state.timer;
     if (run.timer < 0 || run.timer >= static_cast<int>(view.pack.timers.size())) {
-        DrawNoTimer(ui, area);
+        DrawNoTimer(ui, view, area);
         return;
     }
     const ActivityTimer& timer = view.pack.timers[static_cast<std::size_t>(run.timer)];
-    TimerLines lines = Lines(ui, timer, run, ReadTimer(timer, run, ui.now));
+    TimerLines lines = Lines(ui, view.pack.board, timer, run, ReadTimer(timer, run, ui.now));
     double elapsed = run.Elapsed(ui.now);
     float width = std::min(area.GetWidth(), ui.theme.U(44));
     float x = area.Min.x + (area.GetWidth() - width) * 0.5f;

@@ -1,5 +1,6 @@
 // What each board page is called: in its title bar (for the room) and in
-// the facilitator's page list.
+// the facilitator's page list. The moderation page and the list's own
+// prefixes stay in English here: staff text, like the control strip.
 #include "app/ui/board_widgets.h"
 
 namespace tapsheet {
@@ -16,7 +17,8 @@ std::string StepTitle(const UiFrame& ui, const Step& step) {
 
 std::string TimerTitle(const UiFrame& ui, const BoardView& view) {
     int index = view.state.timer.timer;
-    if (index < 0 || index >= static_cast<int>(view.pack.timers.size())) return kBoardWords.timer_title;
+    if (index < 0 || index >= static_cast<int>(view.pack.timers.size()))
+        return ui.T(view.pack.board.timer_title);
     return ui.T(view.pack.timers[static_cast<std::size_t>(index)].title);
 }
 
@@ -35,15 +37,15 @@ std::string PageTitle(const UiFrame& ui, const BoardView& view, const BoardPage&
     case BoardPageKind::Domains:
         return step ? StepTitle(ui, *step) : std::string();
     case BoardPageKind::CrossTab:
-        return Format(kBoardWords.cross_title, "step", step ? StepTitle(ui, *step) : std::string());
+        return Format(ui.T(view.pack.board.cross_title), "step", step ? StepTitle(ui, *step) : std::string());
     case BoardPageKind::Totals:
-        return kBoardWords.totals_title;
+        return ui.T(view.pack.board.totals_title);
     case BoardPageKind::Timer:
         return TimerTitle(ui, view);
     case BoardPageKind::Evidence:
         return EvidenceTitle(ui, view, page.index);
     case BoardPageKind::Moderation:
-        return kBoardWords.moderation_title;
+        return "Free text to approve";
     }
     return {};
 }
@@ -51,7 +53,7 @@ std::string PageTitle(const UiFrame& ui, const BoardView& view, const BoardPage&
 std::string PageName(const UiFrame& ui, const BoardView& view, const BoardPage& page) {
     switch (page.kind) {
     case BoardPageKind::Timer:
-        return kBoardWords.timer_title;
+        return ui.T(view.pack.board.timer_title);
     case BoardPageKind::Evidence:
         return "Evidence: " + EvidenceTitle(ui, view, page.index);
     case BoardPageKind::Moderation:

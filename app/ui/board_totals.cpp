@@ -11,7 +11,7 @@ namespace {
 
 struct Total {
     long long value;
-    const char* label;
+    std::string label;
 };
 
 float CellHeight(const UiFrame& ui, const BoardLook& look, const Total& total, float width) {
@@ -46,14 +46,14 @@ float Grid(UiFrame& ui, const BoardLook& look, const std::array<Total, 4>& total
     return y - gap - pos.y;
 }
 
-float Layout(UiFrame& ui, const BoardLook& look, const Tallies& tallies, const std::array<Total, 4>& totals,
+float Layout(UiFrame& ui, const BoardLook& look, const BoardView& view, const std::array<Total, 4>& totals,
              ImVec2 pos, float width, bool draw) {
     // Four across on a wide screen, two by two otherwise.
     int columns = width >= look.U(56) ? 4 : (width >= look.U(20) ? 2 : 1);
     float round_h = look.Px(ui.theme.heading);
     if (draw)
         PutTextCentred(ui, ui.theme.heading, round_h, ui.theme.colors.text_muted, pos, width,
-                       RoundLabel(tallies));
+                       RoundLabel(ui, view));
     float y = pos.y + round_h + look.U(1.5f);
     return y - pos.y + Grid(ui, look, totals, ImVec2(pos.x, y), width, columns, draw);
 }
@@ -62,21 +62,22 @@ float Layout(UiFrame& ui, const BoardLook& look, const Tallies& tallies, const s
 
 void DrawBoardTotals(UiFrame& ui, const BoardView& view, const ImRect& area) {
     const Tallies& t = view.tallies;
+    const BoardStrings& words = view.pack.board;
     std::array<Total, 4> totals = {{
-        {t.visits_today, kBoardWords.visits_today},
-        {t.completed, kBoardWords.completed},
-        {t.answers_last_10_min, kBoardWords.last_10_min},
-        {t.filtered, kBoardWords.filtered},
+        {t.visits_today, ui.T(words.visits_today)},
+        {t.completed, ui.T(words.completed)},
+        {t.answers_last_10_min, ui.T(words.answers_last_10_min)},
+        {t.filtered, ui.T(words.filtered)},
     }};
     float width = std::min(area.GetWidth(), ui.theme.U(60));
     float x = area.Min.x + (area.GetWidth() - width) * 0.5f;
     float scale = FitScale(area.GetHeight(), [&](float s) {
-        return Layout(ui, BoardLook{ui.theme, s}, t, totals, ImVec2(x, area.Min.y), width, false);
+        return Layout(ui, BoardLook{ui.theme, s}, view, totals, ImVec2(x, area.Min.y), width, false);
     });
     BoardLook look{ui.theme, scale};
-    float height = Layout(ui, look, t, totals, ImVec2(x, area.Min.y), width, false);
+    float height = Layout(ui, look, view, totals, ImVec2(x, area.Min.y), width, false);
     float top = area.Min.y + std::max(0.0f, (area.GetHeight() - height) * 0.5f);
-    Layout(ui, look, t, totals, ImVec2(x, top), width, true);
+    Layout(ui, look, view, totals, ImVec2(x, top), width, true);
 }
 
 } // namespace tapsheet

@@ -183,10 +183,11 @@ std::string PercentOf(int count, int total) {
     return std::to_string(percent) + "%";
 }
 
-std::string AnsweredLine(int respondents) {
-    if (respondents <= 0) return kBoardWords.nobody_yet;
-    if (respondents == 1) return kBoardWords.answered_one;
-    return Format(kBoardWords.answered, "n", Thousands(respondents));
+std::string AnsweredLine(const UiFrame& ui, const BoardView& view, int respondents) {
+    const BoardStrings& words = view.pack.board;
+    if (respondents <= 0) return ui.T(words.nobody_yet);
+    if (respondents == 1) return ui.T(words.answered_one);
+    return Format(ui.T(words.answered), "n", Thousands(respondents));
 }
 
 int CountOf(const TallySource& source, const std::string& item_id, const std::string& value) {
@@ -206,22 +207,23 @@ double BarFraction(const UiFrame& ui, const BoardView& view, const TallySource& 
     return view.anim.Value(key, ui.now, count) / respondents;
 }
 
-void DrawHiddenNotice(UiFrame& ui, const ImRect& area, int respondents) {
+void DrawHiddenNotice(UiFrame& ui, const BoardView& view, const ImRect& area, int respondents) {
     BoardLook look{ui.theme};
     const Palette& p = ui.theme.colors;
     float width = std::min(area.GetWidth(), ui.theme.U(30));
     float x = area.Min.x + (area.GetWidth() - width) * 0.5f;
-    std::string count = Format(kBoardWords.hidden_count, "n", Thousands(respondents));
+    std::string count = Format(ui.T(view.pack.board.hidden_count), "n", Thousands(respondents));
     float pad = look.U(1.2f);
     float text_w = width - 2 * pad;
-    float h1 = TextSize(ui.theme.heading, look.Px(ui.theme.heading), kBoardWords.hidden, text_w).y;
+    float h1 =
+        TextSize(ui.theme.heading, look.Px(ui.theme.heading), ui.T(view.pack.board.hidden_notice), text_w).y;
     float h2 = TextSize(ui.theme.body, look.Px(ui.theme.body), count, text_w).y;
     float box_h = pad * 2 + h1 + look.U(0.8f) + h2;
     float y = area.Min.y + std::max(0.0f, (area.GetHeight() - box_h) * 0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + box_h), p.card, look.U(0.6f));
     PutTextCentred(ui, ui.theme.heading, look.Px(ui.theme.heading), p.text, ImVec2(x + pad, y + pad), text_w,
-                   kBoardWords.hidden);
+                   ui.T(view.pack.board.hidden_notice));
     PutTextCentred(ui, ui.theme.body, look.Px(ui.theme.body), p.text_muted,
                    ImVec2(x + pad, y + pad + h1 + look.U(0.8f)), text_w, count);
 }
@@ -230,11 +232,12 @@ bool IsHidden(const BoardView& view, const std::string& step_id) {
     return view.state.hidden.count(step_id) > 0;
 }
 
-std::string RoundLabel(const Tallies& tallies) {
-    if (tallies.round == 0) return kBoardWords.all_rounds;
-    const char* pattern =
-        tallies.round == tallies.current_round ? kBoardWords.round : kBoardWords.round_earlier;
-    return Format(pattern, "n", std::to_string(tallies.round));
+std::string RoundLabel(const UiFrame& ui, const BoardView& view) {
+    const Tallies& tallies = view.tallies;
+    const BoardStrings& words = view.pack.board;
+    if (tallies.round == 0) return ui.T(words.all_rounds);
+    const LocalText& pattern = tallies.round == tallies.current_round ? words.round : words.round_earlier;
+    return Format(ui.T(pattern), "n", std::to_string(tallies.round));
 }
 
 } // namespace tapsheet

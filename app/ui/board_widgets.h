@@ -1,5 +1,6 @@
-// What the board's pages share: the board's words, type sizes that may
-// shrink to fit, recorded text, bars, numbers and the hidden-results notice.
+// What the board's pages share: type sizes that may shrink to fit, recorded
+// text, bars, numbers and the hidden-results notice. The board's words come
+// from the pack's [board] table (ui.T(view.pack.board.…)).
 #pragma once
 
 #include "app/ui/board_view.h"
@@ -9,48 +10,6 @@
 #include <string>
 
 namespace tapsheet {
-
-// The board's own words. English only for now: the pack's [ui] has no board
-// keys yet; when it has, these become their defaults.
-struct BoardWords {
-    const char* answered = "{n} people answered";
-    const char* answered_one = "1 person answered";
-    const char* nobody_yet = "No answers yet";
-    const char* multi = "More than one answer allowed: percentages add up to more than 100%";
-    const char* hidden = "Results hidden until the facilitator reveals them";
-    const char* hidden_count = "{n} people have answered so far";
-    const char* added_by_room = "Added by the room";
-    const char* more_projects = "+ {n} more";
-    const char* cross_header = "Only those who answered: {answer} (n = {n})";
-    const char* cross_header_hidden = "Only those who answered: {answer}";
-    const char* cross_none = "Choose a poll answer to compare with";
-    const char* cross_wait = "Counting…";
-    const char* cross_title = "Compare: {step}";
-    const char* totals_title = "The room so far";
-    const char* visits_today = "Visits today";
-    const char* completed = "Completed visits";
-    const char* last_10_min = "Answers in the last 10 minutes";
-    const char* filtered = "Visits filtered out (suspected repeats)";
-    const char* round = "Round {n}";
-    const char* round_earlier = "Round {n} (earlier)";
-    const char* all_rounds = "All rounds";
-    const char* timer_title = "Activity timer";
-    const char* timer_none = "No timer chosen";
-    const char* timer_ready = "Ready to start";
-    const char* timer_paused = "Paused";
-    const char* timer_up = "Time is up";
-    const char* phase_of = "Part {n} of {total}";
-    const char* then = "Then: {phase} ({m} min)";
-    const char* minutes_in_all = "{m} min in all";
-    const char* frozen = "Frozen";
-    const char* hidden_tag = "Hidden";
-    const char* moderation_title = "Free text to approve";
-    const char* waiting_db = "Waiting for the kiosk's database…";
-    const char* waiting_db_body =
-        "The board shows the room's answers as soon as the kiosk has saved its first one.";
-    const char* not_updating = "Figures not updating: {problem}";
-};
-inline constexpr BoardWords kBoardWords{};
 
 // A page's type and spacing: the theme's, shrunk by `scale` when a page does
 // not fit its area (with the control strip showing, or on a small screen).
@@ -110,7 +69,7 @@ std::string Thousands(long long n);
 // "56%" of respondents; "0%" when there are none.
 std::string PercentOf(int count, int total);
 // "12 people answered", "No answers yet".
-std::string AnsweredLine(int respondents);
+std::string AnsweredLine(const UiFrame& ui, const BoardView& view, int respondents);
 
 // Where a step's figures come from: the whole room, or the cross-tab's visits.
 struct TallySource {
@@ -131,7 +90,7 @@ void DrawDomainsFigures(UiFrame& ui, const BoardView& view, const Step& step, co
                         const ImRect& area);
 
 // The calm notice a hidden page shows instead of its figures.
-void DrawHiddenNotice(UiFrame& ui, const ImRect& area, int respondents);
+void DrawHiddenNotice(UiFrame& ui, const BoardView& view, const ImRect& area, int respondents);
 
 // Whether results of this step are hidden from the room.
 bool IsHidden(const BoardView& view, const std::string& step_id);
@@ -140,7 +99,7 @@ bool IsHidden(const BoardView& view, const std::string& step_id);
 std::string PageTitle(const UiFrame& ui, const BoardView& view, const BoardPage& page);
 // Short name of a page for the facilitator's page list.
 std::string PageName(const UiFrame& ui, const BoardView& view, const BoardPage& page);
-// "Round 2", "All rounds", "Round 1 (earlier)".
-std::string RoundLabel(const Tallies& tallies);
+// "Round 2", "All rounds", "Round 1 (earlier)": the round of view.tallies.
+std::string RoundLabel(const UiFrame& ui, const BoardView& view);
 
 } // namespace tapsheet

@@ -116,8 +116,14 @@ TEST(BoardScreenshotErrors, UnknownViewOrStepIsAClearError) {
 TEST(BoardScreenshotErrors, WelshPackHasNoEvidence) {
     auto dir = TempDir("board-welsh-shot");
     Result sheet = Tapsheet("screenshot --role board --content " + Source("assets/content/welsh-demo.toml") +
-                            " --view sheet --size 1280x720 --out " + (dir / "s.png").string());
+                            " --lang cy --view sheet --size 1280x720 --out " + (dir / "s.png").string());
     EXPECT_EQ(sheet.exit_code, 0) << sheet.output;
+    Result french = Tapsheet("screenshot --role board --content " + Source("assets/content/welsh-demo.toml") +
+                             " --lang fr --view sheet --size 1280x720 --out " + (dir / "f.png").string());
+    EXPECT_EQ(french.exit_code, 2);
+    EXPECT_TRUE(Contains(french.output, "--lang fr")) << french.output;
+    EXPECT_TRUE(Contains(french.output, "en, cy, ga")) << french.output;
+    EXPECT_FALSE(std::filesystem::exists(dir / "f.png"));
     Result evidence =
         Tapsheet("screenshot --role board --content " + Source("assets/content/welsh-demo.toml") +
                  " --view evidence --size 1280x720 --out " + (dir / "e.png").string());

@@ -36,6 +36,7 @@ const BadPack kBadPacks[] = {
     {"invalid_utf8.toml", 1, 2, 13, "invalid utf-8"},
     {"unknown_key.toml", 2, 8, 1, "unknown key 'optoins' in poll step 'level'; did you mean 'options'?"},
     {"unknown_ui_key.toml", 1, 6, 1, "unknown key 'nxet' in [ui]; did you mean 'next'?"},
+    {"unknown_board_key.toml", 1, 6, 1, "unknown key 'timer_upp' in [board]; did you mean 'timer_up'?"},
     {"duplicate_id.toml", 1, 11, 6, "duplicate step id 'level' (first used at line 5)"},
     {"duplicate_benefit.toml", 1, 16, 56, "duplicate benefit id 'safety' (first used at line 11)"},
     {"empty_options.toml", 1, 8, 11, "a poll needs at least one option"},
@@ -141,6 +142,34 @@ TEST(Loader, UiFallsBackToEnglishDefaults) {
     EXPECT_EQ(pack.kiosk.idle_seconds, 45);
 }
 
+TEST(Loader, BoardFallsBackToEnglishDefaults) {
+    const LoadResult result = LoadPackText(kMinimalPack, "mini.toml");
+    ASSERT_TRUE(result.pack) << result.errors.front().ToString();
+    const BoardStrings& board = result.pack->board;
+    EXPECT_EQ(board.answered.Get("en"), "{n} people answered");
+    EXPECT_EQ(board.multi_note.Get("en"),
+              "More than one answer allowed: percentages add up to more than 100%");
+    EXPECT_EQ(board.all_rounds.Get("en"), "All rounds");
+    EXPECT_EQ(board.timer_then.Get("en"), "Then: {phase} ({m} min)");
+    EXPECT_EQ(board.not_updating.Get("en"), "Figures not updating: {problem}");
+}
+
+TEST(Loader, BoardTranslationsAndPlainStrings) {
+    const std::string text = std::string("languages = [{ code = \"en\", name = \"English\" }, "
+                                         "{ code = \"cy\", name = \"Cymraeg\" }]\n") +
+                             kMinimalPack +
+                             "[board]\n"
+                             "all_rounds = { en = \"Every round\", cy = \"Pob rownd\" }\n"
+                             "frozen = \"Paused for now\"\n";
+    const LoadResult result = LoadPackText(text, "board.toml");
+    ASSERT_TRUE(result.pack) << result.errors.front().ToString();
+    const BoardStrings& board = result.pack->board;
+    EXPECT_EQ(board.all_rounds.Get("en"), "Every round");
+    EXPECT_EQ(board.all_rounds.Get("cy"), "Pob rownd");
+    EXPECT_EQ(board.frozen.Get("cy"), "Paused for now"); // no translation: the pack's default
+    EXPECT_EQ(board.timer_up.Get("cy"), "Time is up");   // left out: tapsheet's default
+}
+
 TEST(Loader, DefaultLanguageNeedNotBeEnglish) {
     const std::string text =
         std::string("languages = [{ code = \"cy\", name = \"Cymraeg\" }]\n") + kMinimalPack;
@@ -165,6 +194,9 @@ TEST(Loader, MoreMistakesAreCaught) {
          "duplicate language id 'en'", true},
         {"[ui]\nback = { en = \"Back\", xx = \"?\" }\n", "unknown language 'xx'"},
         {"[ui]\nback = \"\"\n", "'back' is empty"},
+        {"[board]\nround = \"\"\n", "'round' is empty; leave it out to use the default"},
+        {"[board]\nround = { en = \"Round {n}\", xx = \"?\" }\n", "unknown language 'xx'"},
+        {"board = \"Round\"\n", "'board' must be a table ([board] section), not a string", true},
         {"[[resources]]\nid = \"r\"\ntitle = \"R\"\nurl = \"www.example.org\"\n", "must start with https://"},
         {"[[steps]]\nid = \"s\"\nkind = \"sheet\"\n[[steps.groups]]\nid = \"g\"\ntitle = \"G\"\nplace = "
          "\"middle\"\n"
