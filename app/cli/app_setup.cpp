@@ -68,4 +68,23 @@ WindowOptions SingleWindowOptions(const CommonOptions& options, const char* titl
     return window_options;
 }
 
+// --lang, or the pack's first language (as the kiosk's attract screen and
+// the board's window choose); an error names the languages there are.
+bool ChooseLanguage(const CommonOptions& options, const Pack& pack, std::string* lang, std::string* error) {
+    if (options.lang.empty()) {
+        *lang = pack.languages.empty() ? "en" : pack.languages.front().code;
+        return true;
+    }
+    std::string codes;
+    for (const Language& language : pack.languages) {
+        if (language.code == options.lang) {
+            *lang = options.lang;
+            return true;
+        }
+        codes += (codes.empty() ? "" : ", ") + language.code;
+    }
+    *error = "--lang " + options.lang + ": the pack has no such language (it has " + codes + ")";
+    return false;
+}
+
 } // namespace tapsheet

@@ -26,6 +26,9 @@ enum class WindowRole { Kiosk, Board };
 // A window with its theme loaded into its own ImGui context: touch sizes
 // from the DPI for the kiosk, room-readable sizes for the board. Null with
 // *error set on failure.
+// --lang, or the pack's first language; an error names the languages there are.
+bool ChooseLanguage(const CommonOptions& options, const Pack& pack, std::string* lang, std::string* error);
+
 // One full-screen window (or --windowed) for `kiosk` or `board`, on
 // --monitor or else on `default_monitor`.
 WindowOptions SingleWindowOptions(const CommonOptions& options, const char* title, int default_monitor);

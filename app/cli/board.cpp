@@ -14,7 +14,8 @@ const char* const kBoardHelp =
     "The room's live results on a TV or projector, read from the kiosk's database\n"
     "(--db; the kiosk may run in another process, started before or after).\n"
     "Facilitator keys and the control strip choose the view, hide results, freeze,\n"
-    "run the activity timer and start a new round. Closing the window quits.\n\n";
+    "run the activity timer and start a new round. Closing the window quits.\n"
+    "  --lang CODE        the board's language (default: the pack's first)\n\n";
 
 } // namespace
 
@@ -33,6 +34,11 @@ int RunBoard(int argc, char** argv) {
     LoadedPack loaded = LoadPackReporting(options.content);
     // Unlike the kiosk, a board with a bad pack has nothing to show anyone.
     if (!loaded.ok) return 2;
+    std::string lang;
+    if (!ChooseLanguage(options, loaded.pack, &lang, &error)) {
+        std::fprintf(stderr, "tapsheet board: %s\n", error.c_str());
+        return 2;
+    }
     // The second screen when there is one (the kiosk takes the first).
     const WindowOptions window_options = SingleWindowOptions(options, "tapsheet board", 1);
     Theme theme;
@@ -49,7 +55,7 @@ int RunBoard(int argc, char** argv) {
     board_options.db_path = options.db;
     board_options.wake = [raw] { raw->Wake(); };
     BoardSession session(loaded.pack, board_options, LoopSeconds());
-    BoardLoopWindow board(*window, session, theme);
+    BoardLoopWindow board(*window, session, theme, lang);
     return RunWindows({&board}, {options.redraw_always, options.frames});
 }
 

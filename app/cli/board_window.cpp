@@ -4,11 +4,8 @@
 
 namespace tapsheet {
 
-BoardLoopWindow::BoardLoopWindow(Window& window, BoardSession& session, const Theme& theme)
-    : window_(window), session_(session), theme_(theme) {
-    const Pack& pack = session.GetPack();
-    lang_ = pack.languages.empty() ? "en" : pack.languages.front().code;
-}
+BoardLoopWindow::BoardLoopWindow(Window& window, BoardSession& session, const Theme& theme, std::string lang)
+    : window_(window), session_(session), theme_(theme), lang_(std::move(lang)) {}
 
 // New figures, a rotation and anything moving want a few frames; the
 // running timer wants one frame a second.

@@ -56,7 +56,9 @@ int RunDemo(int argc, char** argv) {
     Window* board_raw = board_window.get();
     board_options.wake = [board_raw] { board_raw->Wake(); }; // the file watch: a commit wakes the loop
     BoardSession board_session(loaded.pack, board_options, LoopSeconds());
-    BoardLoopWindow board(*board_window, board_session, board_theme);
+    std::string board_lang;
+    if (!ChooseLanguage(options, loaded.pack, &board_lang, &error)) return Fail(error, 2);
+    BoardLoopWindow board(*board_window, board_session, board_theme, board_lang);
     return RunWindows({&kiosk, &board}, {options.redraw_always, options.frames});
 }
 

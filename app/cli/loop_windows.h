@@ -29,7 +29,8 @@ class KioskLoopWindow final : public LoopWindow {
 
 class BoardLoopWindow final : public LoopWindow {
   public:
-    BoardLoopWindow(Window& window, BoardSession& session, const Theme& theme);
+    // `lang`: the board's language (ChooseLanguage); the room reads one language.
+    BoardLoopWindow(Window& window, BoardSession& session, const Theme& theme, std::string lang);
     Window& GetWindow() override { return window_; }
     int Update(double now) override;
     bool Draw(double now) override;

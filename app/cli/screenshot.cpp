@@ -45,31 +45,12 @@ int Save(Window& window, const CommonOptions& options, const std::string& what) 
     return 0;
 }
 
-// --lang, or the pack's first language (as the kiosk's attract screen and
-// the board's window choose); an error names the languages there are.
-bool ShotLanguage(const CommonOptions& options, const Pack& pack, std::string* lang, std::string* error) {
-    if (options.lang.empty()) {
-        *lang = pack.languages.empty() ? "en" : pack.languages.front().code;
-        return true;
-    }
-    std::string codes;
-    for (const Language& language : pack.languages) {
-        if (language.code == options.lang) {
-            *lang = options.lang;
-            return true;
-        }
-        codes += (codes.empty() ? "" : ", ") + language.code;
-    }
-    *error = "--lang " + options.lang + ": the pack has no such language (it has " + codes + ")";
-    return false;
-}
-
 int KioskShot(Window& window, const CommonOptions& options, const Pack& pack) {
     Theme theme;
     std::string error;
     if (!SetupTheme(theme, options.width, options.height, options.dpi, &error)) return Fail(error);
     std::string lang;
-    if (!ShotLanguage(options, pack, &lang, &error)) return Fail(error);
+    if (!ChooseLanguage(options, pack, &lang, &error)) return Fail(error);
     KioskSession session(pack, nullptr);
     double now = 1000;
     if (!DriveToScreen(session, options.screen, lang, now, &error)) return Fail(error);
@@ -107,7 +88,7 @@ int BoardShot(Window& window, const CommonOptions& options, const Pack& pack) {
     std::string error;
     if (!SetupBoardTheme(theme, options.width, options.height, &error)) return Fail(error);
     std::string lang;
-    if (!ShotLanguage(options, pack, &lang, &error)) return Fail(error);
+    if (!ChooseLanguage(options, pack, &lang, &error)) return Fail(error);
     TempDatabase temp;
     std::string db = options.db;
     if (db.empty()) {

@@ -33,6 +33,17 @@ TEST(Board, BadPackIsNamedAndExits) {
     EXPECT_TRUE(Contains(run.output, "duplicate_id.toml:11:6:")) << run.output;
 }
 
+TEST(Board, LanguageIsOneThePackHas) {
+    const std::string db = " --db " + (TempDir("board-lang") / "x.db").string();
+    Result welsh = Tapsheet("board --windowed 800x480 --frames 2 --lang cy --content " +
+                            Source("assets/content/welsh-demo.toml") + db);
+    EXPECT_EQ(welsh.exit_code, 0) << welsh.output;
+    Result french = Tapsheet("board --windowed 800x480 --frames 2 --lang fr" + db);
+    EXPECT_EQ(french.exit_code, 2);
+    EXPECT_TRUE(Contains(french.output, "--lang fr: the pack has no such language (it has en)"))
+        << french.output;
+}
+
 // The board starts before any kiosk: no database yet, and it must not
 // create one just by showing.
 TEST(Board, OpensDrawsAndQuitsWithoutADatabase) {
