@@ -210,7 +210,6 @@ std::vector<BoardPage> BoardPages(const Pack& pack) {
     if (!pack.timers.empty()) pages.push_back(Page(BoardPageKind::Timer));
     for (std::size_t i = 0; i < pack.evidence.size(); i++)
         pages.push_back(Page(BoardPageKind::Evidence, {}, i));
-    pages.push_back(Page(BoardPageKind::Moderation));
     return pages;
 }
 

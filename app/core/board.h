@@ -42,8 +42,9 @@ struct BoardPage {
 
 // Pages the pack offers, in content order: each poll, sheet and domains
 // step, a cross-tab when there is a poll and a sheet or domains step, the
-// totals, the timer when the pack has timers, each evidence card, and the
-// moderation list last.
+// totals, the timer when the pack has timers and each evidence card. Not
+// the moderation list: paging (Next wraps round) must never put pending
+// free text on the projector; it opens only on purpose (M, its button).
 std::vector<BoardPage> BoardPages(const Pack& pack);
 
 // The drop-in rotation: results pages with evidence cards between them

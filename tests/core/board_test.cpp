@@ -56,8 +56,7 @@ TEST(BoardPages, DefaultPackInContentOrderThenTheRest) {
                                              P(K::Evidence, {}, 0),
                                              P(K::Evidence, {}, 1),
                                              P(K::Evidence, {}, 2),
-                                             P(K::Evidence, {}, 3),
-                                             P(K::Moderation)};
+                                             P(K::Evidence, {}, 3)};
     EXPECT_EQ(BoardPages(DefaultPack()), expected);
 }
 
@@ -68,8 +67,7 @@ TEST(BoardPages, WelshPackHasNoEvidenceAndSkipsInfo) {
                                              P(K::Domains, "effort"),
                                              P(K::CrossTab, "gains"),
                                              P(K::Totals),
-                                             P(K::Timer),
-                                             P(K::Moderation)};
+                                             P(K::Timer)};
     EXPECT_EQ(BoardPages(WelshPack()), expected);
 }
 
@@ -79,7 +77,7 @@ TEST(BoardPages, NoCrossTabOrTimerWhenThePackHasNone) {
     poll.id = "only";
     poll.kind = StepKind::Poll;
     pack.steps.push_back(poll);
-    EXPECT_EQ(BoardPages(pack), (std::vector<BoardPage>{P(K::Poll, "only"), P(K::Totals), P(K::Moderation)}));
+    EXPECT_EQ(BoardPages(pack), (std::vector<BoardPage>{P(K::Poll, "only"), P(K::Totals)}));
     EXPECT_EQ(RotationPages(pack), (std::vector<BoardPage>{P(K::Poll, "only"), P(K::Totals)}));
 }
 
@@ -140,7 +138,7 @@ TEST(BoardIntents, NextAndPreviousWrapAround) {
     const Pack pack = DefaultPack();
     BoardState state = NewBoardState(pack, 0);
     EXPECT_TRUE(ApplyBoardIntent(state, pack, Intent(I::PreviousPage), 1));
-    EXPECT_EQ(state.page, P(K::Moderation));
+    EXPECT_EQ(state.page, P(K::Evidence, {}, 3)) << "wraps round to the last page, never to moderation";
     EXPECT_TRUE(ApplyBoardIntent(state, pack, Intent(I::NextPage), 2));
     EXPECT_EQ(state.page, P(K::Poll, "level"));
     EXPECT_TRUE(ApplyBoardIntent(state, pack, Intent(I::NextPage), 3));
@@ -149,6 +147,11 @@ TEST(BoardIntents, NextAndPreviousWrapAround) {
     ApplyBoardIntent(state, pack, Show(P(K::CrossTab, "domains")), 4);
     EXPECT_TRUE(ApplyBoardIntent(state, pack, Intent(I::NextPage), 5));
     EXPECT_EQ(state.page, P(K::Totals));
+    // Paging through every page, both ways, never shows the moderation list.
+    for (int i = 0; i < 40; ++i) {
+        ApplyBoardIntent(state, pack, Intent(i < 20 ? I::NextPage : I::PreviousPage), 6 + i);
+        EXPECT_NE(state.page.kind, K::Moderation);
+    }
 }
 
 TEST(BoardIntents, HideAndRevealOnlyResultSteps) {
