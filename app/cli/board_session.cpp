@@ -29,6 +29,20 @@ void RetargetStep(const Step& step, const StepTally* tally, Key key, AnimatedVal
                     anim.Retarget(key(step.id, domain.id, value), count(domain.id, value), now);
 }
 
+// Freezing holds the figures, never a decision: text the facilitator
+// rejected after freezing leaves the frozen picture at once.
+void WithdrawRevoked(const Tallies& live, Tallies* frozen) {
+    auto approved_now = [&](const FreeText& text) {
+        for (const FreeText& each : live.free_text)
+            if (each.step_id == text.step_id && each.item_id == text.item_id && each.text == text.text)
+                return each.status == Moderation::Approved;
+        return false;
+    };
+    std::erase_if(frozen->free_text, [&](const FreeText& text) {
+        return text.status == Moderation::Approved && !approved_now(text);
+    });
+}
+
 } // namespace
 
 BoardSession::BoardSession(const Pack& pack, BoardSessionOptions options, double now)
@@ -65,8 +79,11 @@ TallyQuery BoardSession::Query() const {
 bool BoardSession::Refresh(double now, TallyReader::TimePoint wall) {
     TakeAcks();
     Watch(now);
+    const double write = last_write_;
     if (!reader_.Refresh(Query(), &tallies_, wall)) return false;
+    seen_write_ = write; // the commit behind that write is read: no need to look again soon
     have_data_ = true;
+    if (state_.frozen) WithdrawRevoked(tallies_, &frozen_);
     if (!hidden_loaded_) {
         // A restarted board keeps what the facilitator hid before.
         state_.hidden = {tallies_.hidden_steps.begin(), tallies_.hidden_steps.end()};
@@ -100,7 +117,7 @@ bool BoardSession::ApplyOne(const BoardIntent& intent, double now) {
     using Kind = BoardIntent::Kind;
     const TallyQuery before = Query();
     const bool was_frozen = state_.frozen;
-    if (intent.kind == Kind::NewRound && Writer()) Writer()->SetRound(tallies_.current_round + 1);
+    if (intent.kind == Kind::NewRound && Writer()) Writer()->NextRound();
     if ((intent.kind == Kind::Approve || intent.kind == Kind::Reject) && Writer())
         Writer()->Moderate(intent.id, intent.item, intent.text, intent.kind == Kind::Approve);
     bool changed = ApplyBoardIntent(state_, pack_, intent, now);
@@ -163,9 +180,11 @@ double BoardSession::NextClockTick(double now) const {
 
 double BoardSession::NextWake(double now) const {
     double wake = std::min(now + (Watching() ? kWatchedPollSeconds : kPollSeconds), next_age_);
-    // Just after a write its commit may not be readable yet: look again soon.
-    const double since_write = now - last_write_;
-    if (since_write >= 0 && since_write < kSettleAfterWriteSeconds)
+    // After a write, until its commit has been read (or for a few seconds:
+    // a checkpoint's writes bring no commit), look again soon.
+    const double write = last_write_;
+    const double since_write = now - write;
+    if (write > seen_write_ && since_write >= 0 && since_write < kSettleAfterWriteSeconds)
         wake = std::min(wake, now + kSettlePollSeconds);
     const double rotation = NextRotation(state_);
     if (rotation > 0) wake = std::min(wake, rotation);

@@ -87,8 +87,10 @@ class BoardSession {
     BoardState state_;
     TallyReader reader_;
     std::unique_ptr<VisitWriter> own_writer_;
+    // Declared before watch_, so it outlives the watch thread that sets it.
+    std::atomic<double> last_write_{-1}; // LoopSeconds() of the watch's last report
+    double seen_write_ = -1;             // last_write_ as it was when a refresh found a commit
     std::unique_ptr<FileWatch> watch_;   // null without options.wake
-    std::atomic<double> last_write_{-1}; // LoopSeconds() of the watch's last report, from its thread
     double next_watch_try_ = 0;
     Tallies tallies_;
     Tallies frozen_;

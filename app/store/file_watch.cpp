@@ -1,5 +1,6 @@
 #include "app/store/file_watch.h"
 
+#include <cerrno>
 #include <filesystem>
 
 #include <poll.h>
@@ -46,20 +47,28 @@ bool FileWatch::Concerns(const char* name) const {
 
 void FileWatch::Run() {
     alignas(inotify_event) char buffer[4096];
-    for (;;) {
+    while (!broken_) {
         pollfd fds[2] = {{inotify_fd_, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
-        if (poll(fds, 2, -1) < 0) continue; // EINTR
+        if (poll(fds, 2, -1) < 0) {
+            if (errno != EINTR) broken_ = true;
+            continue;
+        }
         if (fds[1].revents) return;
         bool changed = false;
         ssize_t got;
         while ((got = read(inotify_fd_, buffer, sizeof buffer)) > 0)
             for (char* at = buffer; at < buffer + got;) {
                 const auto* event = reinterpret_cast<const inotify_event*>(at);
-                changed = changed || (event->len > 0 && Concerns(event->name));
+                // Overflow: events were lost, so anything may have changed.
+                changed =
+                    changed || (event->mask & IN_Q_OVERFLOW) || (event->len > 0 && Concerns(event->name));
+                // The folder itself went away: this watch sees nothing more.
+                if (event->mask & IN_IGNORED) broken_ = true;
                 at += sizeof(inotify_event) + event->len;
             }
-        // One call per burst: a commit writes the WAL several times.
-        if (changed) on_change_();
+        // One call per burst: a commit writes the WAL several times. A broken
+        // watch also calls, so the caller notices and falls back to polling.
+        if (changed || broken_) on_change_();
     }
 }
 

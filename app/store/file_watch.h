@@ -8,6 +8,7 @@
 // that reports nothing) Ok() is false and the caller keeps polling.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <thread>
@@ -15,10 +16,12 @@
 namespace tapsheet {
 
 // A write is announced before its commit can be read (SQLite writes the WAL
-// frames, syncs them, then publishes the commit in shared memory, which
-// inotify does not see), so a watcher looks again every kSettlePollSeconds
-// for kSettleAfterWriteSeconds after each write.
-inline constexpr double kSettleAfterWriteSeconds = 0.25;
+// frames, syncs them, which on an SD card can take long, then publishes the
+// commit in shared memory, which inotify does not see), so after each write
+// a watcher looks again every kSettlePollSeconds until it has read a commit,
+// for at most kSettleAfterWriteSeconds (a checkpoint writes, but commits
+// nothing).
+inline constexpr double kSettleAfterWriteSeconds = 3.0;
 inline constexpr double kSettlePollSeconds = 0.01;
 
 class FileWatch {
@@ -28,7 +31,9 @@ class FileWatch {
     FileWatch(const FileWatch&) = delete;
     FileWatch& operator=(const FileWatch&) = delete;
 
-    bool Ok() const { return inotify_fd_ >= 0; }
+    // false also once the watch broke (its folder removed, an inotify error):
+    // the caller then polls, and may make a new FileWatch.
+    bool Ok() const { return inotify_fd_ >= 0 && !broken_; }
 
   private:
     void Run();
@@ -38,6 +43,7 @@ class FileWatch {
     std::string file_name_; // the database's own name; "-wal" and "-journal" follow it
     int inotify_fd_ = -1;
     int stop_fd_ = -1; // an eventfd: written once to end Run()
+    std::atomic<bool> broken_{false};
     std::thread thread_;
 };
 

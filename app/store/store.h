@@ -53,13 +53,14 @@ struct WriterTestHooks; // writer_testing.h; tests only
 // `burst_visits` visits of this kiosk that ended within `burst_minutes`
 // (this one included) gave exactly the same answers, all of them are
 // flagged (kept, left out of tallies, counted as filtered). Only visits that
-// answered at least `min_steps` steps take part, so several quick honest
-// "System level, then walk away" visits are never flagged (with three polls
-// of 3, 2 and 4 options, short honest visits are often alike).
+// answered at least `min_steps` steps take part: honest visits that answer
+// only the polls (three in the default pack, of 3, 2 and 4 options) are
+// often alike, as at a table of colleagues, and are never flagged; identical
+// answers to the polls AND the sheet or the domains are what a stuffer gives.
 struct StuffingRules {
     int burst_visits = 4; // 0: never flag
     int burst_minutes = 3;
-    int min_steps = 3;
+    int min_steps = 4;
 };
 
 struct WriterOptions {
@@ -86,6 +87,9 @@ class VisitWriter {
     Ticket EndVisit(const std::string& visit_id, VisitEnd end); // only an open visit
     // The facilitator's round (meta "round"); visits begun after it carry it.
     Ticket SetRound(int round);
+    // The round after the store's current one, counted in the transaction:
+    // two presses (or two boards) give two rounds, whatever a board last read.
+    Ticket NextRound();
     // Anti-stuffing: a flagged visit is kept but left out of tallies.
     Ticket SetFiltered(const std::string& visit_id, bool filtered);
     // The facilitator's decision on one free text (every visit that wrote

@@ -13,7 +13,10 @@
 namespace tapsheet {
 namespace {
 
-constexpr int kBusyTimeoutMs = 2000;
+// Short: Refresh runs on the board's UI thread. A WAL reader is rarely
+// busy (only while a crashed kiosk's WAL is recovered); it then fails, the
+// board says its figures are not updating, and the next poll tries again.
+constexpr int kBusyTimeoutMs = 100;
 constexpr auto kRecentWindow = std::chrono::minutes(10);
 
 std::string_view ColumnText(sqlite3_stmt* query, int column) {
@@ -190,8 +193,10 @@ int TallyReader::CatchUp() {
     const std::int64_t max_seq = rc == SQLITE_ROW ? s.max_seq.Int(0) : 0;
     s.max_seq.Reset();
     if (rc != SQLITE_ROW) return rc;
-    // Sequences only grow; a lower maximum means another file now sits at
-    // this path (restored, or deleted and created again): start over.
+    // Sequences only grow; a lower maximum means the file's content was
+    // replaced under this connection (e.g. a backup restored over it with
+    // sqlite3's .restore): start over. (A file deleted and created again is
+    // not seen: this connection keeps the old one open.)
     if (max_seq < last_seq_) {
         model_->Clear();
         last_seq_ = 0;

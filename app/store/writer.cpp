@@ -180,6 +180,12 @@ Ticket VisitWriter::SetRound(int round) {
     return impl_->Enqueue(RoundJob{round});
 }
 
+Ticket VisitWriter::NextRound() {
+    RoundJob job;
+    job.next = true;
+    return impl_->Enqueue(job);
+}
+
 Ticket VisitWriter::SetFiltered(const std::string& visit_id, bool filtered) {
     return impl_->Enqueue(FilterJob{visit_id, filtered});
 }

@@ -183,6 +183,8 @@ int WriterDb::Prepare() {
                                        "WHERE id = ?1 AND status = 'open'");
     s->set_round = sql::Statement(db_, "INSERT INTO meta (key, value) VALUES ('round', ?1) "
                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    s->next_round =
+        sql::Statement(db_, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'round'");
     s->set_filtered = sql::Statement(db_, "UPDATE visits SET filtered = ?2 WHERE id = ?1");
     s->moderate =
         sql::Statement(db_, "INSERT INTO moderation (step_id, item_id, text, status, decided_at) "
@@ -197,8 +199,8 @@ int WriterDb::Prepare() {
     s->flag = sql::Statement(db_, "UPDATE visits SET filtered = 1 WHERE id = ?1 AND filtered = 0");
     for (const sql::Statement* each :
          {&s->insert_visit, &s->delete_answers, &s->delete_skip, &s->insert_answer, &s->insert_skip,
-          &s->end_visit, &s->set_round, &s->set_filtered, &s->moderate, &s->set_hidden, &s->ended_since,
-          &s->visit_rows, &s->flag})
+          &s->end_visit, &s->set_round, &s->next_round, &s->set_filtered, &s->moderate, &s->set_hidden,
+          &s->ended_since, &s->visit_rows, &s->flag})
         if (!each->Ok()) return each->PrepareResult();
     statements_ = std::move(s);
     return SQLITE_OK;

@@ -32,6 +32,7 @@ struct EndJob {
 
 struct RoundJob {
     int round = 1;
+    bool next = false; // round + 1 of the stored one; `round` unused
 };
 
 struct FilterJob {
@@ -77,7 +78,7 @@ class WriterDb {
   private:
     struct Statements {
         sql::Statement insert_visit, delete_answers, delete_skip, insert_answer, insert_skip;
-        sql::Statement end_visit, set_round, set_filtered, moderate, set_hidden;
+        sql::Statement end_visit, set_round, next_round, set_filtered, moderate, set_hidden;
         sql::Statement ended_since, visit_rows, flag;
     };
 

@@ -163,6 +163,7 @@ int WriterDb::FlagBurst(const EndJob& job) {
 }
 
 int WriterDb::RunRound(const RoundJob& job) {
+    if (job.next) return statements_->next_round.Run();
     return statements_->set_round.Bind(1, std::to_string(job.round)).Run();
 }
 

@@ -137,7 +137,8 @@ bool BeginMenu(const Theme& theme, const char* id, ImVec2 anchor_top, ImVec2 anc
     bool down = below >= above;
     ImVec2 pos = down ? anchor_bottom : anchor_top;
     ImGui::SetNextWindowPos(pos, ImGuiCond_Appearing, ImVec2(0, down ? 0.0f : 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(viewport->Size.x, std::max(below, above) - 8));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
+                                        ImVec2(viewport->Size.x, std::max(below, above) - theme.U(0.2f)));
     // The style is the kiosk's light one; ImGui's popups default to dark.
     ImGui::PushStyleColor(ImGuiCol_PopupBg, ImGui::ColorConvertU32ToFloat4(theme.colors.surface));
     ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(theme.colors.border));

@@ -160,6 +160,7 @@ int main(int argc, char** argv) {
     std::condition_variable woken;
     bool written = false;
     double last_write = 0;
+    double seen_write = 0; // last_write when a refresh last found a commit
     tapsheet::FileWatch watch(settings.db_path, [&] {
         {
             std::lock_guard lock(mutex);
@@ -179,7 +180,8 @@ int main(int argc, char** argv) {
         if (settings.poll_ms > 0)
             return std::this_thread::sleep_for(std::chrono::milliseconds(settings.poll_ms));
         std::unique_lock lock(mutex);
-        const bool settling = NowMs() - last_write < tapsheet::kSettleAfterWriteSeconds * 1000;
+        const bool settling =
+            last_write > seen_write && NowMs() - last_write < tapsheet::kSettleAfterWriteSeconds * 1000;
         const double longest_ms = settling ? tapsheet::kSettlePollSeconds * 1000 : 2000;
         woken.wait_for(lock, std::chrono::duration<double, std::milli>(longest_ms), [&] { return written; });
         written = false;
@@ -202,7 +204,13 @@ int main(int argc, char** argv) {
     while (kiosk_running || seen_count < static_cast<int>(acks.size())) {
         kiosk_running = ReadAcks(fds[0], pending, acks) && kiosk_running;
         const double start = NowMs();
+        double write_before = 0;
+        {
+            std::lock_guard lock(mutex);
+            write_before = last_write;
+        }
         if (board.Refresh(0, &tallies)) {
+            seen_write = write_before;
             refresh_ms.push_back(NowMs() - start);
             const tapsheet::StepTally* step = tallies.Step("latency");
             const int now_seen = step ? step->respondents : 0;

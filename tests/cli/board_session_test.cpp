@@ -5,6 +5,7 @@
 #include "app/cli/board_session.h"
 #include "app/cli/board_views.h"
 #include "app/cli/demo_figures.h"
+#include "app/cli/run_loop.h"
 #include "app/core/loader.h"
 #include "tests/cli/cli_test_util.h"
 
@@ -12,6 +13,8 @@
 
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 namespace tapsheet {
@@ -99,6 +102,15 @@ TEST_F(BoardSessionTest, NewRoundEmptiesTheBoardAndBarsGlideDown) {
     EXPECT_TRUE(session->Animating(102.2)) << "the loop draws every frame while bars move";
     EXPECT_EQ(anim.Value(BarKey("level", "organisation"), 110), 0);
     EXPECT_FALSE(session->Animating(110)) << "then it stops drawing";
+    // Two presses before the board has read the first: two rounds, counted
+    // by the store, not from what this board last saw.
+    Apply(*session, BoardIntent::Kind::NewRound, "", 111);
+    Apply(*session, BoardIntent::Kind::NewRound, "", 111.1);
+    for (int i = 0; i < 1000 && session->Live().current_round != 4; i++) {
+        session->Refresh(112);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    EXPECT_EQ(session->Live().current_round, 4);
 }
 
 TEST_F(BoardSessionTest, ApprovedTextComesBackApproved) {
@@ -157,6 +169,64 @@ TEST_F(BoardSessionTest, FreezeHoldsThePictureWhileTheRoomAnswers) {
     EXPECT_EQ(session->View().tallies.Step("level")->respondents, respondents) << "frozen";
     Apply(*session, BoardIntent::Kind::ToggleFreeze, "", 103);
     EXPECT_EQ(session->View().tallies.Step("level")->respondents, respondents + 1);
+}
+
+// Freezing holds figures, never a decision: a text rejected while frozen
+// leaves the frozen picture at the next refresh.
+TEST_F(BoardSessionTest, TextRejectedWhileFrozenLeavesTheFrozenPicture) {
+    auto session = Open();
+    ASSERT_TRUE(session->Refresh(100));
+    const FreeText* approved = nullptr;
+    for (const FreeText& text : session->Live().free_text)
+        if (text.status == Moderation::Approved && text.item_id == "own") approved = &text;
+    ASSERT_NE(approved, nullptr) << "the demo figures approve some own benefits";
+    BoardIntent reject = BoardIntent::Of(BoardIntent::Kind::Reject);
+    reject.id = approved->step_id;
+    reject.item = approved->item_id;
+    reject.text = approved->text;
+    Apply(*session, BoardIntent::Kind::ToggleFreeze, "", 101);
+    session->Apply({reject}, 102);
+    ASSERT_TRUE(RefreshUntilChanged(*session, 103));
+    for (const FreeText& text : session->View().tallies.free_text)
+        EXPECT_FALSE(text.text == reject.text && text.status == Moderation::Approved) << "still shown frozen";
+}
+
+// With a wake to call, the board does not poll: the kiosk's commit wakes it
+// (through the file watch), it then looks again every few ms until it has
+// read the commit, and otherwise sleeps for seconds.
+TEST_F(BoardSessionTest, AKioskCommitWakesAWatchingBoard) {
+    std::mutex mutex;
+    std::condition_variable woken;
+    int wakes = 0;
+    BoardSessionOptions options{db_, nullptr, [&] {
+                                    {
+                                        std::lock_guard lock(mutex);
+                                        ++wakes;
+                                    }
+                                    woken.notify_all();
+                                }};
+    const double start = LoopSeconds();
+    BoardSession session(pack_, options, start);
+    ASSERT_TRUE(session.Watching());
+    ASSERT_TRUE(session.Refresh(start));
+    EXPECT_GE(session.NextWake(start), start + 1) << "no commit: no polling";
+    const int before = wakes;
+    {
+        WriterOptions writer_options;
+        writer_options.db_path = db_;
+        writer_options.kiosk_id = "late-kiosk";
+        VisitWriter writer(writer_options, pack_);
+        writer.BeginVisit("late", "en");
+    } // committed and drained on destruction
+    {
+        std::unique_lock lock(mutex);
+        ASSERT_TRUE(woken.wait_for(lock, std::chrono::seconds(5), [&] { return wakes > before; }));
+    }
+    const double after_write = LoopSeconds();
+    EXPECT_LE(session.NextWake(after_write), after_write + kSettlePollSeconds + 1e-6) << "looks again soon";
+    ASSERT_TRUE(session.Refresh(after_write)) << "the commit is readable";
+    const double later = LoopSeconds() + kSettleAfterWriteSeconds + 0.1;
+    EXPECT_GE(session.NextWake(later), later + 1) << "long after the last write: back to sleep";
 }
 
 TEST_F(BoardSessionTest, WakesForTheStorePollTheTimerAndTheRotation) {

@@ -4,6 +4,8 @@
 #include "app/store/tally_reader.h"
 #include "store_test_util.h"
 
+#include <thread>
+
 namespace tapsheet::test {
 namespace {
 
@@ -33,6 +35,20 @@ TEST(FileWatchTest, CommitsWakeAndReadsDoNot) {
     const std::string visit = NewVisitId();
     ASSERT_TRUE(Committed(writer, waker, writer.BeginVisit(visit, "en")));
     EXPECT_GT(counter.WaitForMore(settled, 5s), settled) << "a commit did not wake the board";
+}
+
+TEST(FileWatchTest, AWatchWhoseFolderWentAwaySaysSo) {
+    TempDir dir;
+    const std::filesystem::path folder = dir.Path("kiosk");
+    std::filesystem::create_directories(folder);
+    Waker counter;
+    FileWatch watch((folder / "results.db").string(), counter.Function());
+    ASSERT_TRUE(watch.Ok());
+    std::filesystem::remove_all(folder);
+    counter.WaitForMore(0, 5s);
+    for (int i = 0; i < 100 && watch.Ok(); ++i) // the callback comes just before the flag is read
+        std::this_thread::sleep_for(10ms);
+    EXPECT_FALSE(watch.Ok()) << "a dead watch must let the board fall back to polling";
 }
 
 TEST(FileWatchTest, NoFolderMeansNoWatchAndTheCallerPolls) {

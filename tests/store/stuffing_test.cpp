@@ -39,7 +39,7 @@ class StuffingTest : public ::testing::Test {
 };
 
 const std::vector<std::pair<std::string, std::string>> kSame = {
-    {"level", "system"}, {"aim", "goal"}, {"improve", "costs"}};
+    {"level", "system"}, {"aim", "goal"}, {"improve", "costs"}, {"sheet", "b1"}};
 
 TEST_F(StuffingTest, FourthIdenticalVisitFlagsTheWholeBurst) {
     auto writer = Open("kiosk-1");
@@ -53,7 +53,8 @@ TEST_F(StuffingTest, FourthIdenticalVisitFlagsTheWholeBurst) {
         EXPECT_TRUE(Filtered(id));
     const std::string fifth = Visit(*writer, kSame); // the burst goes on
     EXPECT_TRUE(Filtered(fifth));
-    const std::string honest = Visit(*writer, {{"level", "team"}, {"aim", "goal"}, {"improve", "costs"}});
+    const std::string honest =
+        Visit(*writer, {{"level", "team"}, {"aim", "goal"}, {"improve", "costs"}, {"sheet", "b1"}});
     EXPECT_FALSE(Filtered(honest));
 
     TallyReader reader(path_);
@@ -67,10 +68,10 @@ TEST_F(StuffingTest, FourthIdenticalVisitFlagsTheWholeBurst) {
 TEST_F(StuffingTest, HonestPatternsAreNeverFlagged) {
     auto writer = Open("kiosk-1");
     std::vector<std::string> ids;
-    for (int i = 0; i < 6; ++i) // two quick answers each: too little to call a burst
-        ids.push_back(Visit(*writer, {{"level", "system"}, {"aim", "goal"}}));
+    for (int i = 0; i < 6; ++i) // a table of colleagues answering the three polls alike
+        ids.push_back(Visit(*writer, {{"level", "org"}, {"aim", "conditions"}, {"improve", "staff"}}));
     for (const char* item : {"system", "org", "team", "system", "org", "team"}) // different answers
-        ids.push_back(Visit(*writer, {{"level", item}, {"aim", "goal"}, {"improve", item}}));
+        ids.push_back(Visit(*writer, {{"level", item}, {"aim", "goal"}, {"improve", item}, {"sheet", "b1"}}));
     for (const std::string& id : ids)
         EXPECT_FALSE(Filtered(id)) << id;
 }
