@@ -11,5 +11,6 @@ int RunKiosk(int argc, char** argv);      // kiosk.cpp
 int RunBoard(int argc, char** argv);      // board.cpp
 int RunDemo(int argc, char** argv);       // demo.cpp: kiosk and board in one process
 int RunScreenshot(int argc, char** argv); // screenshot.cpp
+int RunExport(int argc, char** argv);     // export.cpp: answers as CSV or JSON
 
 } // namespace tapsheet

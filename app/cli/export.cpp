@@ -1,0 +1,151 @@
+// `tapsheet export --format csv|json [--round R] [--out FILE] [--db FILE]`:
+// one row per stored answer, with the words of the pack it was given under,
+// for a spreadsheet or a script. Columns: kExportColumns (README).
+#include "app/cli/commands.h"
+#include "app/cli/options.h"
+#include "app/core/export_format.h"
+#include "app/core/loader.h"
+#include "app/store/export_reader.h"
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace tapsheet {
+
+namespace {
+
+const char* const kExportHelp =
+    "usage: tapsheet export [--format csv|json] [--round R] [--out FILE] [--db FILE]\n"
+    "\n"
+    "Writes every stored answer, one row each, with its visit, kiosk, round, step,\n"
+    "question, option and time (UTF-8; CSV as RFC 4180). Labels come from the\n"
+    "content pack each visit was given, as stored with the results.\n"
+    "  --format csv|json  default csv\n"
+    "  --round R          only round R (default: every round)\n"
+    "  --out FILE         default: standard output\n"
+    "  --db FILE          results database; default: $XDG_DATA_HOME/tapsheet/tapsheet.db\n"
+    "                     or ~/.local/share/tapsheet/tapsheet.db\n";
+
+struct ExportOptions {
+    std::string format = "csv";
+    int round = 0;
+    std::string out, db;
+    bool help = false;
+};
+
+bool ParseRound(const std::string& text, int* round) {
+    char* end = nullptr;
+    const long value = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || value < 1 || value > 1000000) return false;
+    *round = static_cast<int>(value);
+    return true;
+}
+
+bool Parse(int argc, char** argv, ExportOptions* options, std::string* error) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string name = argv[i];
+        if (name == "--help" || name == "-h") {
+            options->help = true;
+            continue;
+        }
+        if (i + 1 >= argc) return *error = name + " needs a value (see --help)", false;
+        const std::string value = argv[++i];
+        if (name == "--format" && (value == "csv" || value == "json"))
+            options->format = value;
+        else if (name == "--format")
+            return *error = "--format takes csv or json, not '" + value + "'", false;
+        else if (name == "--round" && !ParseRound(value, &options->round))
+            return *error = "--round takes a round number (1, 2, …), not '" + value + "'", false;
+        else if (name == "--out")
+            options->out = value;
+        else if (name == "--db")
+            options->db = value;
+        else if (name != "--round")
+            return *error = "unknown option '" + name + "' (see --help)", false;
+    }
+    return true;
+}
+
+// The stored packs, parsed once each: hash -> pack (nullopt if unreadable).
+std::map<std::string, std::optional<Pack>> ParsePacks(const ExportData& data) {
+    std::map<std::string, std::optional<Pack>> packs;
+    for (const auto& [hash, text] : data.packs)
+        packs[hash] = LoadPackText(text, "stored pack " + hash).pack;
+    return packs;
+}
+
+ExportFields FieldsOf(const ExportRow& row, const std::map<std::string, std::optional<Pack>>& packs) {
+    AnswerLabels labels;
+    auto pack = packs.find(row.pack_hash);
+    if (pack != packs.end() && pack->second) labels = LabelAnswer(*pack->second, row.step_id, row.item_id);
+    return {row.visit_id,
+            row.kiosk_id,
+            std::to_string(row.round),
+            row.lang,
+            row.visit_status,
+            row.filtered ? "1" : "0",
+            row.visit_started_at,
+            row.step_id,
+            labels.question,
+            row.item_id,
+            labels.option,
+            row.value,
+            row.answered_at,
+            row.pack_hash};
+}
+
+void Write(std::ostream& out, const ExportOptions& options, const ExportData& data) {
+    const auto packs = ParsePacks(data);
+    if (options.format == "csv") {
+        out << CsvHeader();
+        for (const ExportRow& row : data.rows)
+            out << CsvRecord(FieldsOf(row, packs));
+        return;
+    }
+    out << "[";
+    for (std::size_t i = 0; i < data.rows.size(); ++i)
+        out << (i ? ",\n " : "\n ") << JsonObject(FieldsOf(data.rows[i], packs));
+    out << (data.rows.empty() ? "]\n" : "\n]\n");
+}
+
+int Fail(const std::string& message) {
+    std::fprintf(stderr, "tapsheet export: %s\n", message.c_str());
+    return 2;
+}
+
+} // namespace
+
+int RunExport(int argc, char** argv) {
+    ExportOptions options;
+    std::string error;
+    if (!Parse(argc, argv, &options, &error)) return Fail(error);
+    if (options.help) {
+        std::fputs(kExportHelp, stdout);
+        return 0;
+    }
+    if (options.db.empty()) options.db = DefaultDatabasePath();
+    ExportData data;
+    if (!ReadExport(options.db, options.round, &data, &error)) return Fail(error);
+    if (options.out.empty()) {
+        Write(std::cout, options, data);
+        return std::cout.good() ? 0 : Fail("could not write to standard output");
+    }
+    // Written beside, then renamed: a half-written file never sits under the asked name.
+    const std::string partial = options.out + ".partial";
+    {
+        std::ofstream file(partial, std::ios::binary);
+        if (!file) return Fail("cannot write " + partial);
+        Write(file, options, data);
+        if (!file.flush()) return Fail("cannot write " + partial);
+    }
+    if (std::rename(partial.c_str(), options.out.c_str()) != 0) return Fail("cannot write " + options.out);
+    std::fprintf(stderr, "tapsheet export: %zu answers to %s\n", data.rows.size(), options.out.c_str());
+    return 0;
+}
+
+} // namespace tapsheet

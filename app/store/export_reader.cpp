@@ -1,0 +1,63 @@
+#include "app/store/export_reader.h"
+
+#include "app/store/sqlite_util.h"
+
+namespace tapsheet {
+namespace {
+
+constexpr const char* kRowsSql =
+    "SELECT v.id, v.kiosk_id, v.pack_hash, v.lang, v.round, v.status, v.filtered, v.started_at, "
+    "a.step_id, a.item_id, a.value, a.answered_at "
+    "FROM answers a JOIN visits v ON v.id = a.visit_id WHERE ?1 = 0 OR v.round = ?1 "
+    "ORDER BY v.started_at, v.id, a.step_id, a.item_id, a.value";
+
+ExportRow RowFrom(const sql::Statement& query) {
+    ExportRow row;
+    row.visit_id = query.Text(0);
+    row.kiosk_id = query.Text(1);
+    row.pack_hash = query.Text(2);
+    row.lang = query.Text(3);
+    row.round = static_cast<int>(query.Int(4));
+    row.visit_status = query.Text(5);
+    row.filtered = query.Int(6) != 0;
+    row.visit_started_at = query.Text(7);
+    row.step_id = query.Text(8);
+    row.item_id = query.Text(9);
+    row.value = query.Text(10);
+    row.answered_at = query.Text(11);
+    return row;
+}
+
+int ReadAll(sqlite3* db, int round, ExportData* out) {
+    sql::Statement rows(db, kRowsSql);
+    int rc = rows.Bind(1, std::int64_t{round}).Step();
+    for (; rc == SQLITE_ROW; rc = rows.Step())
+        out->rows.push_back(RowFrom(rows));
+    if (rc != SQLITE_DONE) return rc;
+    sql::Statement packs(db, "SELECT hash, source_text FROM packs ORDER BY first_used_at, hash");
+    rc = packs.Step();
+    for (; rc == SQLITE_ROW; rc = packs.Step())
+        out->packs.emplace_back(packs.Text(0), packs.Text(1));
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+} // namespace
+
+bool ReadExport(const std::string& db_path, int round, ExportData* out, std::string* error) {
+    *out = ExportData();
+    sqlite3* db = nullptr;
+    // READONLY without CREATE: a mistyped path must not leave an empty database.
+    int rc = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 2000);
+        // One read transaction: rows and packs from the same moment.
+        rc = sql::Exec(db, "BEGIN");
+        if (rc == SQLITE_OK) rc = ReadAll(db, round, out);
+        sql::Exec(db, "COMMIT");
+    }
+    if (rc != SQLITE_OK) *error = std::string(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)) + ": " + db_path;
+    sqlite3_close_v2(db);
+    return rc == SQLITE_OK;
+}
+
+} // namespace tapsheet
