@@ -12,5 +12,6 @@ int RunBoard(int argc, char** argv);      // board.cpp
 int RunDemo(int argc, char** argv);       // demo.cpp: kiosk and board in one process
 int RunScreenshot(int argc, char** argv); // screenshot.cpp
 int RunExport(int argc, char** argv);     // export.cpp: answers as CSV or JSON
+int RunMerge(int argc, char** argv);      // merge.cpp: several kiosks' results in one file
 
 } // namespace tapsheet

@@ -123,6 +123,25 @@ TEST_F(ExportTest, JsonMatchesTheGoldenFileAndRoundsFilter) {
     EXPECT_FALSE(Contains(round_two.output, "\"v1\"")) << "round 1 left out";
 }
 
+// A file merged twice into another exports exactly as the file itself.
+TEST_F(ExportTest, MergedTwiceExportsTheSame) {
+    const std::string all = (dir_ / "all.db").string();
+    Result first = Tapsheet("merge --into " + all + " " + db_);
+    ASSERT_EQ(first.exit_code, 0) << first.output;
+    EXPECT_TRUE(Contains(first.output, "3 visits added, 0 updated, 0 already there; 11 answers copied"))
+        << first.output;
+    Result again = Tapsheet("merge --into " + all + " " + db_ + " " + db_);
+    ASSERT_EQ(again.exit_code, 0) << again.output;
+    EXPECT_TRUE(Contains(again.output, "0 visits added, 0 updated, 3 already there; 0 answers copied"))
+        << again.output;
+    const auto out = dir_ / "merged.csv";
+    ASSERT_EQ(Tapsheet("export --db " + all + " --out " + out.string()).exit_code, 0);
+    EXPECT_EQ(ReadAll(out), ReadAll(Source("tests/cli/data/export.csv")));
+    Result bad = Tapsheet("merge --into " + all + " " + (dir_ / "none.db").string());
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_TRUE(Contains(bad.output, "none.db")) << bad.output;
+}
+
 TEST_F(ExportTest, BadOptionsAndMissingDatabaseAreClear) {
     Result format = Tapsheet("export --format xml --db " + db_);
     EXPECT_EQ(format.exit_code, 2);

@@ -1,0 +1,31 @@
+// `tapsheet merge`: results from several kiosks (or several copies of one)
+// combined into one database, never counted twice.
+//
+// A visit is the unit: its id is random and unique, so a visit already in
+// the target is the same visit. It is copied (with its answers and skips)
+// when the target lacks it, and replaced when the source's copy is newer
+// (its last activity, the latest of its start, end, answers and skips, is
+// later); otherwise left alone. So merging the same file twice changes
+// nothing, and merging an older copy after a newer one loses nothing.
+// Packs are kept by hash, moderation decisions by the later decision, and
+// the current round is the highest.
+#pragma once
+
+#include <string>
+
+namespace tapsheet {
+
+struct MergeCounts {
+    int visits_added = 0;
+    int visits_updated = 0; // replaced by a newer copy
+    int visits_kept = 0;    // already there, as new or newer
+    int answers_copied = 0;
+};
+
+// Merges `source` into `target` (created and migrated if missing) in one
+// transaction: all of it or nothing. The source is only read. false with
+// *error naming the file on failure (unreadable, not a tapsheet database,
+// a newer schema than this program knows).
+bool MergeInto(const std::string& target, const std::string& source, MergeCounts* counts, std::string* error);
+
+} // namespace tapsheet
