@@ -18,12 +18,18 @@
 
 namespace tapsheet::bench {
 
-// Lets VisitWriter create and migrate the file, then closes it again.
-inline bool CreateSchema(const std::string& path) {
+// The pack the benchmarks' visits are recorded under.
+inline tapsheet::Pack BenchPack() {
     tapsheet::Pack pack;
     pack.id = "bench";
     pack.source_text = "id = \"bench\"\n";
     pack.source_hash = "bench-hash";
+    return pack;
+}
+
+// Lets VisitWriter create and migrate the file, then closes it again.
+inline bool CreateSchema(const std::string& path) {
+    const tapsheet::Pack pack = BenchPack();
     std::mutex mutex;
     std::condition_variable changed;
     tapsheet::WriterOptions options;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -23,6 +24,10 @@ inline Figures Summarise(std::vector<double> values) {
     figures.p99 = values[std::min(n - 1, (n * 99 + 99) / 100 - 1)];
     figures.max = values.back();
     return figures;
+}
+
+inline double MsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 inline void RemoveDatabase(const std::string& path) {

@@ -23,6 +23,7 @@
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using tapsheet::bench::MsSince;
 using tapsheet::bench::Summarise;
 
 struct Settings {
@@ -31,10 +32,6 @@ struct Settings {
     int width = 1920, height = 1080;
     std::string db_path = "bench_board_frame.db";
 };
-
-double MsSince(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
 
 // Answers shaped by the pack itself, so every bar, chip and domain of the
 // board has a real figure behind it: each visit answers every poll, taps a

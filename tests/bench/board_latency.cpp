@@ -53,10 +53,7 @@ double NowMs() {
 int RunKiosk(const std::string& path, int answers) {
     std::mutex mutex;
     std::condition_variable changed;
-    tapsheet::Pack pack;
-    pack.id = "bench";
-    pack.source_text = "id = \"bench\"\n";
-    pack.source_hash = "bench-hash";
+    const tapsheet::Pack pack = tapsheet::bench::BenchPack();
     tapsheet::WriterOptions options;
     options.db_path = path;
     options.kiosk_id = "bench-kiosk";

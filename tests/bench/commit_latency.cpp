@@ -8,6 +8,7 @@
 // RAM, where fsync costs nothing and the figures would flatter the kiosk.
 #include "app/core/content.h"
 #include "app/store/store.h"
+#include "bench_fill.h"
 #include "bench_util.h"
 
 #include <algorithm>
@@ -100,10 +101,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     RemoveDatabase(settings.db_path);
-    tapsheet::Pack pack;
-    pack.id = "bench";
-    pack.source_text = "id = \"bench\"\n";
-    pack.source_hash = "bench-hash";
+    const tapsheet::Pack pack = tapsheet::bench::BenchPack();
     Signal signal;
     tapsheet::WriterOptions options;
     options.db_path = settings.db_path;

@@ -40,6 +40,7 @@ namespace {
 using tapsheet::bench::CreateSchema;
 using tapsheet::bench::Figures;
 using tapsheet::bench::Fill;
+using tapsheet::bench::MsSince;
 using tapsheet::bench::RemoveDatabase;
 using tapsheet::bench::Summarise;
 
@@ -66,10 +67,6 @@ bool ParseArgs(int argc, char** argv, Settings* settings) {
             return false;
     }
     return true;
-}
-
-double MsSince(Clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
 void PrintRow(const char* name, const Figures& figures) {
