@@ -72,14 +72,37 @@ std::string NewPinHash(std::string_view pin) {
     return HashPin(pin, Hex(salt).substr(0, 32));
 }
 
-bool VerifyPin(std::string_view pin, std::string_view stored) {
-    const std::vector<std::string_view> parts = Split(stored, '$');
-    if (parts.size() != 4 || parts[0] != kScheme || parts[2].empty()) return false;
+namespace {
+
+bool IsHex(std::string_view text) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+// The iteration count of a well-formed stored form, or 0.
+int StoredIterations(const std::vector<std::string_view>& parts) {
+    if (parts.size() != 4 || parts[0] != kScheme || !IsHex(parts[2]) || !IsHex(parts[3])) return 0;
     const std::string count(parts[1]);
     char* end = nullptr;
     const long iterations = std::strtol(count.c_str(), &end, 10);
-    if (count.empty() || *end != '\0' || iterations < 1 || iterations > 10000000) return false;
-    return SameText(HashPin(pin, parts[2], static_cast<int>(iterations)), stored);
+    if (count.empty() || *end != '\0' || iterations < 1 || iterations > 10000000) return 0;
+    return static_cast<int>(iterations);
+}
+
+} // namespace
+
+bool StoredPinIsWellFormed(std::string_view stored) {
+    const std::vector<std::string_view> parts = Split(stored, '$');
+    return StoredIterations(parts) > 0 && parts[3].size() == 64; // a SHA-256 in hex
+}
+
+bool VerifyPin(std::string_view pin, std::string_view stored) {
+    const std::vector<std::string_view> parts = Split(stored, '$');
+    const int iterations = StoredIterations(parts);
+    if (iterations == 0) return false;
+    return SameText(HashPin(pin, parts[2], iterations), stored);
 }
 
 void PinLockout::Failed(double now) {

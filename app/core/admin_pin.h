@@ -1,6 +1,6 @@
 // The admin PIN that opens the kiosk's staff panel (issue 4). It is never
 // stored: only a salted, stretched hash, in the config file, written by
-// `tapsheet set-pin` (to come) as
+// `tapsheet set-pin` as
 //   pin-sha256$<iterations>$<salt, hex>$<hash, hex>
 // and wrong tries lock the PIN pad for a growing time.
 #pragma once
@@ -19,6 +19,8 @@ bool PinIsWellFormed(std::string_view pin);
 std::string HashPin(std::string_view pin, std::string_view salt_hex, int iterations = kPinIterations);
 // The same with 16 random bytes of salt.
 std::string NewPinHash(std::string_view pin);
+// Whether `stored` has the shape HashPin writes (a config file check).
+bool StoredPinIsWellFormed(std::string_view stored);
 // Whether `pin` matches a stored form; false for a malformed one.
 bool VerifyPin(std::string_view pin, std::string_view stored);
 
