@@ -21,7 +21,7 @@ PACKAGES=(
   libqrencode-dev libpng-dev
   googletest libgtest-dev libgmock-dev
   fonts-noto-core fonts-dejavu-core
-  xvfb xauth x11-utils procps
+  xvfb xauth x11-utils procps libx11-dev libxtst-dev
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }

@@ -17,6 +17,24 @@ LoadedPack LoadPackReporting(const std::string& path) {
         std::fprintf(stderr, "%s\n", e.ToString().c_str());
         if (loaded.problem.empty()) loaded.problem = "The content pack has a problem: " + e.ToString();
     }
+    loaded.advice = "Fix the file (tapsheet validate FILE says what is wrong), "
+                    "or start with the default pack, then restart the kiosk.";
+    return loaded;
+}
+
+LoadedPack LoadKioskPack(const CommonOptions& options) {
+    if (!options.config_problem.empty()) {
+        LoadedPack loaded;
+        loaded.problem = options.config_problem;
+        loaded.advice = "Fix " + options.config_path + " (tapsheet validate --config " + options.config_path +
+                        " says what is wrong), then restart the kiosk.";
+        return loaded;
+    }
+    LoadedPack loaded = LoadPackReporting(options.content);
+    KioskSettings& kiosk = loaded.pack.kiosk;
+    kiosk.idle_seconds = options.config.idle_seconds.value_or(kiosk.idle_seconds);
+    kiosk.still_there_seconds = options.config.still_there_seconds.value_or(kiosk.still_there_seconds);
+    kiosk.thanks_seconds = options.config.thanks_seconds.value_or(kiosk.thanks_seconds);
     return loaded;
 }
 
@@ -46,10 +64,7 @@ std::unique_ptr<KioskSession> MakeKioskSession(const LoadedPack& loaded, const C
                      options.db.c_str());
     }
     auto session = std::make_unique<KioskSession>(loaded.pack, std::move(writer));
-    if (!loaded.problem.empty())
-        session->SetServiceProblem(loaded.problem,
-                                   "Fix the file (tapsheet validate FILE says what is wrong), "
-                                   "or start with the default pack, then restart the kiosk.");
+    if (!loaded.problem.empty()) session->SetServiceProblem(loaded.problem, loaded.advice);
     return session;
 }
 

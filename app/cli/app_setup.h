@@ -4,6 +4,7 @@
 
 #include "app/cli/kiosk_session.h"
 #include "app/cli/options.h"
+#include "app/cli/run_loop.h"
 #include "app/ui/theme.h"
 
 #include <memory>
@@ -17,9 +18,13 @@ struct LoadedPack {
     Pack pack;
     bool ok = false;
     std::string problem; // the first error, for the out-of-service notice
+    std::string advice;  // what staff should do about it
 };
 // Prints every problem (file:line:column) to stderr.
 LoadedPack LoadPackReporting(const std::string& path);
+// The kiosk's pack: none when the config file had a fatal problem (the
+// notice then names it), else --content with the config's timeouts.
+LoadedPack LoadKioskPack(const CommonOptions& options);
 
 enum class WindowRole { Kiosk, Board };
 
@@ -43,5 +48,11 @@ std::unique_ptr<KioskSession> MakeKioskSession(const LoadedPack& loaded, const C
 
 // Fills in --content and --db defaults.
 void ApplyDefaults(CommonOptions& options);
+
+// The kiosk and the board in one process on one database and one loop:
+// `demo`, and `kiosk` with [kiosk] with_board (one program must drive both
+// displays where there is no desktop). `options` are the kiosk's.
+int RunKioskAndBoard(const CommonOptions& options, const LoadedPack& loaded, const char* command,
+                     LoopOptions loop);
 
 } // namespace tapsheet

@@ -14,12 +14,14 @@ const char* const kBoardHelp =
     "The room's live results on a TV or projector, read from the kiosk's database\n"
     "(--db; the kiosk may run in another process, started before or after).\n"
     "Facilitator keys and the control strip choose the view, hide results, freeze,\n"
-    "run the activity timer and start a new round. Closing the window quits.\n"
+    "run the activity timer and start a new round. Closing the window quits\n"
+    "(unless --locked yes).\n"
     "  --lang CODE        the board's language (default: the pack's first)\n\n";
 
 } // namespace
 
 int RunBoard(int argc, char** argv) {
+    StopSignals stop;
     CommonOptions options;
     std::string error;
     if (!ParseOptions(argc, argv, options, &error)) {
@@ -30,6 +32,7 @@ int RunBoard(int argc, char** argv) {
         std::printf("%s%s", kBoardHelp, CommonOptionsHelp());
         return 0;
     }
+    if (!options.config_problem.empty()) return 2; // printed with its line; the unit restarts it after a fix
     ApplyDefaults(options);
     LoadedPack loaded = LoadPackReporting(options.content);
     // Unlike the kiosk, a board with a bad pack has nothing to show anyone.
@@ -40,7 +43,8 @@ int RunBoard(int argc, char** argv) {
         return 2;
     }
     // The second screen when there is one (the kiosk takes the first).
-    const WindowOptions window_options = SingleWindowOptions(options, "tapsheet board", 1);
+    const WindowOptions window_options =
+        SingleWindowOptions(options, "tapsheet board", options.config.board_monitor.value_or(1));
     Theme theme;
     std::unique_ptr<Window> window =
         OpenThemedWindow(options.backend, window_options, WindowRole::Board, options.dpi, theme, &error);
@@ -56,7 +60,7 @@ int RunBoard(int argc, char** argv) {
     board_options.wake = [raw] { raw->Wake(); };
     BoardSession session(loaded.pack, board_options, LoopSeconds());
     BoardLoopWindow board(*window, session, theme, lang);
-    return RunWindows({&board}, {options.redraw_always, options.frames});
+    return RunWindows({&board}, {options.redraw_always, options.frames, options.locked == 1, &stop});
 }
 
 } // namespace tapsheet

@@ -16,39 +16,32 @@ const char* const kDemoHelp = "usage: tapsheet demo [options]\n"
                               "monitor each when two are attached, otherwise two windows side by side\n"
                               "(--windowed WxH sets each window's size and always gives windows).\n\n";
 
-int Fail(const std::string& message, int code) {
-    std::fprintf(stderr, "tapsheet demo: %s\n", message.c_str());
+int Fail(const char* command, const std::string& message, int code) {
+    std::fprintf(stderr, "tapsheet %s: %s\n", command, message.c_str());
     return code;
 }
 
 } // namespace
 
-int RunDemo(int argc, char** argv) {
-    CommonOptions options;
+int RunKioskAndBoard(const CommonOptions& options, const LoadedPack& loaded, const char* command,
+                     LoopOptions loop) {
     std::string error;
-    if (!ParseOptions(argc, argv, options, &error)) return Fail(error, 2);
-    if (options.help) {
-        std::printf("%s%s", kDemoHelp, CommonOptionsHelp());
-        return 0;
-    }
-    ApplyDefaults(options);
-    LoadedPack loaded = LoadPackReporting(options.content);
     std::string display_error;
     const std::vector<DisplayArea> displays = ListDisplays(options.backend, &display_error);
     const DemoLayout layout = LayOut(options, displays);
-    std::fprintf(stderr, "tapsheet demo: %zu display(s): kiosk and board %s\n", displays.size(),
+    std::fprintf(stderr, "tapsheet %s: %zu display(s): kiosk and board %s\n", command, displays.size(),
                  layout.kiosk.fullscreen ? "full-screen, one on each" : "in windows side by side");
     Theme kiosk_theme, board_theme;
     // The kiosk first: SDL gives touch without a window (KMSDRM) to the first.
     std::unique_ptr<Window> kiosk_window =
         OpenThemedWindow(options.backend, layout.kiosk, WindowRole::Kiosk, options.dpi, kiosk_theme, &error);
-    if (!kiosk_window) return Fail(error, 1);
+    if (!kiosk_window) return Fail(command, error, 1);
     std::unique_ptr<Window> board_window =
         OpenThemedWindow(options.backend, layout.board, WindowRole::Board, options.dpi, board_theme, &error);
-    if (!board_window) return Fail(error, 1);
-    std::unique_ptr<KioskSession> kiosk_session = MakeKioskSession(loaded, options, *kiosk_window, "demo");
+    if (!board_window) return Fail(command, error, 1);
+    std::unique_ptr<KioskSession> kiosk_session = MakeKioskSession(loaded, options, *kiosk_window, command);
     KioskLoopWindow kiosk(*kiosk_window, *kiosk_session, kiosk_theme);
-    if (!loaded.ok) return RunWindows({&kiosk}, {options.redraw_always, options.frames}); // the notice only
+    if (!loaded.ok) return RunWindows({&kiosk}, loop); // the notice only
     // One writer for both: the board's decisions queue behind the answers.
     BoardSessionOptions board_options;
     board_options.db_path = options.db;
@@ -57,9 +50,24 @@ int RunDemo(int argc, char** argv) {
     board_options.wake = [board_raw] { board_raw->Wake(); }; // the file watch: a commit wakes the loop
     BoardSession board_session(loaded.pack, board_options, LoopSeconds());
     std::string board_lang;
-    if (!ChooseLanguage(options, loaded.pack, &board_lang, &error)) return Fail(error, 2);
+    if (!ChooseLanguage(options, loaded.pack, &board_lang, &error)) return Fail(command, error, 2);
     BoardLoopWindow board(*board_window, board_session, board_theme, board_lang);
-    return RunWindows({&kiosk, &board}, {options.redraw_always, options.frames});
+    return RunWindows({&kiosk, &board}, loop);
+}
+
+int RunDemo(int argc, char** argv) {
+    StopSignals stop;
+    CommonOptions options;
+    std::string error;
+    if (!ParseOptions(argc, argv, options, &error)) return Fail("demo", error, 2);
+    if (options.help) {
+        std::printf("%s%s", kDemoHelp, CommonOptionsHelp());
+        return 0;
+    }
+    ApplyDefaults(options);
+    const LoadedPack loaded = LoadKioskPack(options);
+    return RunKioskAndBoard(options, loaded, "demo",
+                            {options.redraw_always, options.frames, options.locked == 1, &stop});
 }
 
 } // namespace tapsheet

@@ -15,7 +15,9 @@ DemoLayout LayOut(const CommonOptions& options, const std::vector<DisplayArea>& 
     DemoLayout layout;
     layout.kiosk.title = "tapsheet demo: kiosk";
     layout.board.title = "tapsheet demo: board";
-    layout.board.monitor = 1;
+    // The config's [kiosk] and [board] monitors (a Pi's DSI panel need not be first).
+    layout.kiosk.monitor = options.config.kiosk_monitor.value_or(0);
+    layout.board.monitor = options.config.board_monitor.value_or(1);
     if (displays.size() >= 2 && !options.size_given) return layout; // full screen is the default
     for (WindowOptions* window : {&layout.kiosk, &layout.board}) {
         window->fullscreen = false;

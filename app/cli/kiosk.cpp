@@ -6,7 +6,20 @@
 
 namespace tapsheet {
 
+namespace {
+
+const char* const kKioskHelp =
+    "usage: tapsheet kiosk [options]\n"
+    "\n"
+    "The attendee kiosk, full-screen and locked: no window close, Alt+F4 or key\n"
+    "quits it; SIGTERM (systemctl stop) does, after the visit in progress is saved.\n"
+    "With [kiosk] with_board = true in the --config file it also shows the board on\n"
+    "the second display.\n\n";
+
+} // namespace
+
 int RunKiosk(int argc, char** argv) {
+    StopSignals stop;
     CommonOptions options;
     std::string error;
     if (!ParseOptions(argc, argv, options, &error)) {
@@ -14,12 +27,15 @@ int RunKiosk(int argc, char** argv) {
         return 2;
     }
     if (options.help) {
-        std::printf("usage: tapsheet kiosk [options]\n\n%s", CommonOptionsHelp());
+        std::printf("%s%s", kKioskHelp, CommonOptionsHelp());
         return 0;
     }
     ApplyDefaults(options);
-    LoadedPack loaded = LoadPackReporting(options.content);
-    const WindowOptions window_options = SingleWindowOptions(options, "tapsheet kiosk", 0);
+    const LoadedPack loaded = LoadKioskPack(options);
+    const LoopOptions loop{options.redraw_always, options.frames, options.locked != 0, &stop};
+    if (options.config.with_board) return RunKioskAndBoard(options, loaded, "kiosk", loop);
+    const WindowOptions window_options =
+        SingleWindowOptions(options, "tapsheet kiosk", options.config.kiosk_monitor.value_or(0));
     Theme theme;
     std::unique_ptr<Window> window =
         OpenThemedWindow(options.backend, window_options, WindowRole::Kiosk, options.dpi, theme, &error);
@@ -29,7 +45,7 @@ int RunKiosk(int argc, char** argv) {
     }
     std::unique_ptr<KioskSession> session = MakeKioskSession(loaded, options, *window, "kiosk");
     KioskLoopWindow kiosk(*window, *session, theme);
-    return RunWindows({&kiosk}, {options.redraw_always, options.frames});
+    return RunWindows({&kiosk}, loop);
 }
 
 } // namespace tapsheet

@@ -1,6 +1,7 @@
 #include "app/cli/options.h"
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
@@ -56,7 +57,13 @@ bool ApplyOption(std::string_view name, const std::string& value, CommonOptions&
         o.lang = value;
     else if (name == "--view")
         o.view = value;
-    else if (name == "--monitor") {
+    else if (name == "--config")
+        o.config_path = value; // read already, by ReadConfigFirst
+    else if (name == "--locked") {
+        if (value != "yes" && value != "no")
+            return *error = "--locked takes yes or no, not '" + value + "'", false;
+        o.locked = value == "yes";
+    } else if (name == "--monitor") {
         if (!ParseCount(value, 0, 15, o.monitor))
             return *error = "--monitor takes a display number (0 the first), not '" + value + "'", false;
     } else if (name == "--frames") {
@@ -86,9 +93,46 @@ bool ApplyOption(std::string_view name, const std::string& value, CommonOptions&
     return true;
 }
 
+// What the config file sets, as if given first on the command line.
+void ApplyConfig(const Config& config, CommonOptions& o) {
+    if (config.content) o.content = *config.content;
+    if (config.database) o.db = *config.database;
+    if (config.kiosk_id) o.kiosk_id = *config.kiosk_id;
+    if (config.backend) ParseBackend(*config.backend, o.backend);
+    if (config.dpi) o.dpi = *config.dpi;
+    if (config.board_lang) o.lang = *config.board_lang;
+}
+
+// --config's value, wherever it is among the arguments.
+std::string FindConfigPath(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg.substr(0, 9) == "--config=") return std::string(arg.substr(9));
+        if (arg == "--config" && i + 1 < argc) return argv[i + 1];
+    }
+    return {};
+}
+
+void ReadConfigFirst(int argc, char** argv, CommonOptions& options) {
+    options.config_path = FindConfigPath(argc, argv);
+    if (options.config_path.empty()) return;
+    ConfigResult result = LoadConfigFile(options.config_path);
+    for (const LoadError& warning : result.warnings)
+        std::fprintf(stderr, "%s (ignored: the default is used)\n", warning.ToString().c_str());
+    for (const LoadError& problem : result.errors)
+        std::fprintf(stderr, "%s\n", problem.ToString().c_str());
+    if (!result.Ok()) {
+        options.config_problem = "The configuration has a problem: " + result.errors.front().ToString();
+        return; // none of it: a half-read file could send answers astray
+    }
+    options.config = std::move(result.config);
+    ApplyConfig(options.config, options);
+}
+
 } // namespace
 
 bool ParseOptions(int argc, char** argv, CommonOptions& options, std::string* error) {
+    ReadConfigFirst(argc, argv, options);
     for (int i = 1; i < argc; ++i) {
         std::string_view arg = argv[i];
         if (arg == "--help" || arg == "-h") {
@@ -151,7 +195,11 @@ const char* CommonOptionsHelp() {
            "                     or always (every frame; for measuring what on-change saves)\n"
            "  --monitor N        the display to go full-screen on (0 the first; kiosk default 0,\n"
            "                     board default 1, or the first when there is one)\n"
-           "  --frames N         draw N frames, then quit (for tests)\n";
+           "  --frames N         draw N frames, then quit (for tests)\n"
+           "  --config FILE      read settings from FILE first (/etc/tapsheet/tapsheet.toml on an\n"
+           "                     installed kiosk); options given here win over it\n"
+           "  --locked yes|no    yes: no window close, Alt+F4 or key quits, only SIGTERM/SIGINT\n"
+           "                     (default yes for kiosk, no for board and demo)\n";
 }
 
 } // namespace tapsheet

@@ -1,6 +1,7 @@
 // Options every windowed subcommand shares, and where defaults come from.
 #pragma once
 
+#include "app/core/config.h"
 #include "app/platform/window.h"
 
 #include <string>
@@ -22,6 +23,10 @@ struct CommonOptions {
     bool size_given = false;    // --windowed or --size was on the command line
     int monitor = -1;           // --monitor N: which display (0 the first); -1 the command's default
     int frames = 0;             // --frames N: draw N frames in each window, then quit (tests)
+    int locked = -1;            // --locked yes|no; -1: the command's default (the kiosk locks)
+    std::string config_path;    // --config FILE: read before the other options, which win over it
+    Config config;              // what the file said (defaults without --config)
+    std::string config_problem; // the first fatal problem in it: the kiosk takes no answers
     // screenshot only
     std::string role = "kiosk";
     std::string screen = "attract";
@@ -31,6 +36,8 @@ struct CommonOptions {
 };
 
 // Parses argv[1..]; on a bad option returns false with *error saying which.
+// --config FILE is read first (its problems printed as file:line:column),
+// then the other options override what it set.
 bool ParseOptions(int argc, char** argv, CommonOptions& options, std::string* error);
 
 std::string DefaultContentPath();

@@ -22,6 +22,23 @@ bool AnyClosing(const std::vector<WindowRun>& runs) {
                        [](const WindowRun& run) { return run.window->GetWindow().CloseRequested(); });
 }
 
+bool ShouldStop(const std::vector<WindowRun>& runs, const LoopOptions& options) {
+    if (options.stop != nullptr && options.stop->Requested()) return true;
+    return !options.locked && AnyClosing(runs);
+}
+
+// A stop signal ends the one wait the loop is in.
+void WakeOnStop(const std::vector<WindowRun>& runs, const LoopOptions& options) {
+    if (options.stop == nullptr) return;
+    std::vector<Window*> windows;
+    for (const WindowRun& run : runs)
+        windows.push_back(&run.window->GetWindow());
+    options.stop->SetWake([windows] {
+        for (Window* window : windows)
+            window->Wake();
+    });
+}
+
 // How long the one wait may last: not at all while any window owes a frame
 // (or every frame is drawn, the comparison mode of the benchmarks).
 double WaitTimeout(const std::vector<WindowRun>& runs, const LoopOptions& options, double now) {
@@ -75,7 +92,8 @@ int RunWindows(const std::vector<LoopWindow*>& windows, const LoopOptions& optio
     for (LoopWindow* window : windows)
         runs.push_back({window});
     bool announced = false;
-    while (!AnyClosing(runs)) {
+    WakeOnStop(runs, options);
+    while (!ShouldStop(runs, options)) {
         WaitForEvents(runs, WaitTimeout(runs, options, LoopSeconds()));
         const double now = LoopSeconds();
         for (WindowRun& run : runs)
@@ -86,6 +104,7 @@ int RunWindows(const std::vector<LoopWindow*>& windows, const LoopOptions& optio
         }
         if (options.quit_after_frames > 0 && AllDrawn(runs, options.quit_after_frames)) break;
     }
+    if (options.stop != nullptr) options.stop->SetWake(nullptr); // the windows go before the signal thread
     const double now = LoopSeconds();
     for (WindowRun& run : runs)
         run.window->Finish(now);

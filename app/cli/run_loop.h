@@ -6,6 +6,8 @@
 
 #include "app/platform/window.h"
 
+#include "app/cli/stop_signals.h"
+
 #include <vector>
 
 namespace tapsheet {
@@ -33,13 +35,17 @@ class LoopWindow {
 struct LoopOptions {
     bool redraw_always = false; // every pass draws (benchmarks compare against it)
     int quit_after_frames = 0;  // > 0: every window draws that many frames, then the loop ends (tests)
+    // Kiosk mode: no window close, Alt+F4 or key ends the loop; only a stop
+    // signal does (the service manager's SIGTERM).
+    bool locked = false;
+    StopSignals* stop = nullptr; // SIGTERM / SIGINT; null: closing a window is the only way out
 };
 
 // Seconds on the steady clock: the loop's and the sessions' `now`.
 double LoopSeconds();
 
-// Runs until any window is closed. Prints "tapsheet: first frame presented"
-// once every window has presented a frame (benchmarks time start-up to it).
+// Runs until a stop signal, or until any window is closed unless locked. Prints "tapsheet: first frame
+// presented" once every window has presented a frame (benchmarks time start-up to it).
 int RunWindows(const std::vector<LoopWindow*>& windows, const LoopOptions& options);
 
 } // namespace tapsheet

@@ -83,6 +83,10 @@ void StopChild(pid_t pid) {
     // Die with the kiosk even after kill -9, rather than linger.
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent) _exit(127);
+    // The kiosk blocks SIGTERM for its own signal thread; Xvfb must not inherit that.
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
     // Own process group: Ctrl-C in the terminal must reach the app, which
     // then closes its windows, not pull the display away from under it.
     setpgid(0, 0);

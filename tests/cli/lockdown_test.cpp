@@ -1,0 +1,135 @@
+// Kiosk lock-down through the real backends under Xvfb: the real `tapsheet
+// kiosk` process gets a window manager's close request (what Alt+F4 and the
+// title bar's X send: WM_DELETE_WINDOW) and quit keys typed through XTest,
+// and must stay up; only SIGTERM ends it. The same close request does end an
+// unlocked one, which shows the request really arrives.
+#include "tests/cli/cli_test_util.h"
+
+#include "tests/cli/x11_client.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <csignal>
+#include <fcntl.h>
+#include <thread>
+#include <vector>
+
+namespace tapsheet {
+namespace {
+
+using namespace std::chrono_literals;
+using cli_test::Contains;
+using cli_test::TempDir;
+
+std::string ReadFile(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
+// The kiosk as a child process, its output in a file.
+class KioskProcess {
+  public:
+    KioskProcess(const std::filesystem::path& dir, const std::string& backend, bool locked)
+        : log_(dir / "log") {
+        const std::vector<std::string> args = {TAPSHEET_BINARY, "kiosk",
+                                               "--windowed",    "800x480",
+                                               "--backend",     backend,
+                                               "--db",          (dir / "r.db").string(),
+                                               "--locked",      locked ? "yes" : "no"};
+        pid_ = fork();
+        if (pid_ != 0) return;
+        const int fd = open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(fd, STDOUT_FILENO);
+        dup2(fd, STDERR_FILENO);
+        std::vector<char*> argv;
+        for (const std::string& arg : args)
+            argv.push_back(const_cast<char*>(arg.c_str()));
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    ~KioskProcess() {
+        if (pid_ > 0 && !exited_) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
+    }
+    pid_t Pid() const { return pid_; }
+    std::string Log() const { return ReadFile(log_); }
+
+    bool WaitForFirstFrame() {
+        for (auto start = std::chrono::steady_clock::now(); std::chrono::steady_clock::now() - start < 30s;) {
+            if (Contains(Log(), "first frame presented")) return true;
+            if (Exited(0ms)) return false;
+            std::this_thread::sleep_for(20ms);
+        }
+        return false;
+    }
+    // Whether it exited within `wait`; its exit code in exit_code_.
+    bool Exited(std::chrono::milliseconds wait) {
+        for (auto start = std::chrono::steady_clock::now();;) {
+            int status = 0;
+            if (!exited_ && waitpid(pid_, &status, WNOHANG) == pid_) {
+                exited_ = true;
+                exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+            }
+            if (exited_ || std::chrono::steady_clock::now() - start >= wait) return exited_;
+            std::this_thread::sleep_for(20ms);
+        }
+    }
+    int ExitCode() const { return exit_code_; }
+
+  private:
+    std::filesystem::path log_;
+    pid_t pid_ = -1;
+    bool exited_ = false;
+    int exit_code_ = -1;
+};
+
+class Lockdown : public testing::TestWithParam<const char*> {};
+
+TEST_P(Lockdown, CloseRequestsAndQuitKeysDoNothingOnlySigtermStops) {
+    x11_test::Client x;
+    ASSERT_TRUE(x.Ok()) << "needs an X display (tests run under xvfb-run)";
+    const auto dir = TempDir(std::string("lockdown-") + GetParam());
+    KioskProcess kiosk(dir, GetParam(), true);
+    ASSERT_TRUE(kiosk.WaitForFirstFrame()) << kiosk.Log();
+    const unsigned long window = x.FindWindowOf(kiosk.Pid());
+    ASSERT_NE(window, 0u) << "no window with _NET_WM_PID " << kiosk.Pid();
+    for (int i = 0; i < 3; i++)
+        x.SendCloseRequest(window);
+    x.TypeQuitKeys(window);
+    EXPECT_FALSE(kiosk.Exited(1500ms)) << "a locked kiosk quit:\n" << kiosk.Log();
+    kill(kiosk.Pid(), SIGTERM);
+    ASSERT_TRUE(kiosk.Exited(10s)) << "SIGTERM did not stop it:\n" << kiosk.Log();
+    EXPECT_EQ(kiosk.ExitCode(), 0) << kiosk.Log();
+    EXPECT_TRUE(Contains(kiosk.Log(), "SIGTERM received")) << kiosk.Log();
+}
+
+TEST_P(Lockdown, TheSameCloseRequestEndsAnUnlockedKiosk) {
+    x11_test::Client x;
+    ASSERT_TRUE(x.Ok());
+    const auto dir = TempDir(std::string("unlocked-") + GetParam());
+    KioskProcess kiosk(dir, GetParam(), false);
+    ASSERT_TRUE(kiosk.WaitForFirstFrame()) << kiosk.Log();
+    const unsigned long window = x.FindWindowOf(kiosk.Pid());
+    ASSERT_NE(window, 0u);
+    x.SendCloseRequest(window);
+    ASSERT_TRUE(kiosk.Exited(10s)) << "the close request never arrived:\n" << kiosk.Log();
+    EXPECT_EQ(kiosk.ExitCode(), 0) << kiosk.Log();
+}
+
+TEST_P(Lockdown, SigintStopsItToo) {
+    const auto dir = TempDir(std::string("sigint-") + GetParam());
+    KioskProcess kiosk(dir, GetParam(), true);
+    ASSERT_TRUE(kiosk.WaitForFirstFrame()) << kiosk.Log();
+    kill(kiosk.Pid(), SIGINT);
+    ASSERT_TRUE(kiosk.Exited(10s)) << kiosk.Log();
+    EXPECT_EQ(kiosk.ExitCode(), 0) << kiosk.Log();
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Lockdown, testing::Values("sdl", "glfw"));
+
+} // namespace
+} // namespace tapsheet
