@@ -17,10 +17,12 @@ const char* const kUsage =
     "  kiosk         the attendee kiosk, full-screen\n"
     "  board         the live tally board for the room's TV or projector, full-screen\n"
     "  validate FILE check a content pack; exit 0 when good, 2 with file:line:column: problem\n"
+    "  validate --config FILE  check a configuration file and the pack it names\n"
     "  screenshot    render a screen to PNG: --role kiosk --screen STEP --size WxH --out F.png\n"
     "                or --role board --view VIEW --size WxH --out F.png\n"
     "  export        every answer as CSV or JSON: [--format csv|json] [--round R] [--out FILE]\n"
     "  merge         several kiosks' results in one file: --into TARGET.db SOURCE.db...\n"
+    "  set-pin       set the admin PIN (stored as a salted hash): [--config FILE]\n"
     "\n"
     "`tapsheet COMMAND --help` lists a command's options.\n";
 
@@ -40,6 +42,7 @@ int RunCommand(int argc, char** argv) {
     if (!std::strcmp(command, "screenshot")) return RunScreenshot(argc - 1, argv + 1);
     if (!std::strcmp(command, "export")) return RunExport(argc - 1, argv + 1);
     if (!std::strcmp(command, "merge")) return RunMerge(argc - 1, argv + 1);
+    if (!std::strcmp(command, "set-pin")) return RunSetPin(argc - 1, argv + 1);
     std::fprintf(stderr, "tapsheet: unknown command '%s'\n\n%s", command, kUsage);
     return 2;
 }

@@ -1,6 +1,7 @@
 // `tapsheet validate FILE…`: checks content packs before an event, so an
 // organiser finds a typo at their desk rather than at the kiosk.
 #include "app/cli/commands.h"
+#include "app/core/config.h"
 #include "app/core/loader.h"
 
 #include <cstdio>
@@ -21,8 +22,10 @@ std::string Plural(std::size_t count, const char* noun) {
 
 void PrintUsage(std::FILE* out) {
     std::fprintf(out, "usage: tapsheet validate FILE.toml [FILE.toml…]\n"
-                      "Checks content packs and prints every problem as file:line:column: message.\n"
-                      "Exit status: 0 when every pack is good, 2 otherwise.\n");
+                      "       tapsheet validate --config /etc/tapsheet/tapsheet.toml\n"
+                      "Checks content packs, or a configuration file and the pack it names, and\n"
+                      "prints every problem as file:line:column: message.\n"
+                      "Exit status: 0 when everything is good, 2 otherwise.\n");
 }
 
 bool ValidateOne(const std::string& path) {
@@ -39,6 +42,24 @@ bool ValidateOne(const std::string& path) {
     return true;
 }
 
+// A config's problems: fatal ones stop the kiosk taking answers, the others
+// only fall back to a default, but an organiser checking wants to see both.
+bool ValidateConfig(const std::string& path) {
+    const ConfigResult result = LoadConfigFile(path);
+    for (const LoadError& error : result.errors)
+        std::fprintf(stderr, "%s\n", error.ToString().c_str());
+    for (const LoadError& warning : result.warnings)
+        std::fprintf(stderr, "%s (the kiosk would use the default)\n", warning.ToString().c_str());
+    if (!result.Ok()) {
+        std::fprintf(stderr, "%s: the kiosk would take no answers until this is fixed\n", path.c_str());
+        return false;
+    }
+    const bool pack_ok = !result.config.content || ValidateOne(*result.config.content);
+    if (result.warnings.empty() && pack_ok)
+        std::printf("%s: ok\n", std::filesystem::path(path).filename().string().c_str());
+    return result.warnings.empty() && pack_ok;
+}
+
 } // namespace
 
 int RunValidate(int argc, char** argv) {
@@ -50,6 +71,13 @@ int RunValidate(int argc, char** argv) {
     if (first == "--help" || first == "-h") {
         PrintUsage(stdout);
         return kExitOk;
+    }
+    if (first == "--config") {
+        if (argc != 3) {
+            PrintUsage(stderr);
+            return kExitBadPack;
+        }
+        return ValidateConfig(argv[2]) ? kExitOk : kExitBadPack;
     }
     bool all_ok = true;
     for (int i = 1; i < argc; i++)
