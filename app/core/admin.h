@@ -1,0 +1,59 @@
+// The kiosk's staff side: the hidden gesture that opens the PIN pad, the
+// PIN pad with its lock-out, and how long the panel stays open untouched.
+// Plain state and clocks; the screens (app/ui/kiosk_admin*.cpp) draw it and
+// the app (app/cli/admin_session.*) acts on what staff chose.
+#pragma once
+
+#include "app/core/admin_pin.h"
+
+#include <string>
+
+namespace tapsheet {
+
+enum class AdminScreen { Closed, PinPad, Panel };
+
+class AdminState {
+  public:
+    static constexpr double kHoldSeconds = 3;        // a press this long in the corner opens the PIN pad
+    static constexpr double kPinPadIdleSeconds = 30; // untouched, the PIN pad closes
+    static constexpr double kPanelIdleSeconds =
+        120; // untouched, the panel closes: never left open for attendees
+    static constexpr int kMaxDigits = 8;
+
+    AdminScreen Screen() const { return screen_; }
+
+    // Every frame on a screen where the gesture counts (the start screen and
+    // the out-of-service notice): whether a finger is down in the corner.
+    // True on the frame the hold completes (the PIN pad is then open).
+    bool CornerHeld(bool held, double now);
+    // When the hold in progress completes (for the loop's wake), or 0.
+    double HoldDeadline() const { return hold_started_ > 0 ? hold_started_ + kHoldSeconds : 0; }
+
+    // PIN pad.
+    void Digit(char digit, double now);
+    void Backspace(double now);
+    // Checks the entry against the stored hash; an empty hash never opens.
+    // Returns whether the panel opened.
+    bool Submit(const std::string& stored_hash, double now);
+    int DigitsEntered() const { return static_cast<int>(entry_.size()); }
+    bool Locked(double now) const { return lockout_.Locked(now); }
+    double LockedFor(double now) const { return Locked(now) ? lockout_.LockedUntil() - now : 0; }
+    const std::string& Message() const { return message_; } // the last try's outcome, for staff
+
+    // Any touch while open keeps it open.
+    void Touched(double now) { last_touch_ = now; }
+    // Closes an open PIN pad or panel that was left alone; true when it did.
+    bool Tick(double now);
+    double IdleDeadline() const; // when Tick would close it, or 0 when closed
+    void Close();
+
+  private:
+    AdminScreen screen_ = AdminScreen::Closed;
+    double hold_started_ = 0;
+    double last_touch_ = 0;
+    std::string entry_;
+    std::string message_;
+    PinLockout lockout_;
+};
+
+} // namespace tapsheet
