@@ -1,10 +1,12 @@
 #include "app/cli/app_setup.h"
 
+#include "app/cli/admin_places.h"
 #include "app/core/loader.h"
 
 #include "imgui.h"
 
 #include <cstdio>
+#include <filesystem>
 
 namespace tapsheet {
 
@@ -71,6 +73,29 @@ std::unique_ptr<KioskSession> MakeKioskSession(const LoadedPack& loaded, const C
 void ApplyDefaults(CommonOptions& options) {
     if (options.content.empty()) options.content = DefaultContentPath();
     if (options.db.empty()) options.db = DefaultDatabasePath();
+}
+
+void UseChosenPack(CommonOptions& options) {
+    if (options.content_given) return;
+    const std::string chosen = ReadChosenPack(options.db);
+    if (chosen.empty() || chosen == options.content) return;
+    std::fprintf(stderr,
+                 "tapsheet: content %s, as chosen in the admin panel (remove %s to use the config's)\n",
+                 chosen.c_str(), ChosenPackFile(options.db).c_str());
+    options.content = chosen;
+}
+
+std::unique_ptr<AdminSession> MakeAdminSession(const CommonOptions& options, KioskSession& session) {
+    AdminSettings settings;
+    settings.pin_hash = options.config.admin_pin_hash;
+    settings.kiosk_id = options.kiosk_id;
+    settings.db_path = options.db;
+    settings.content_path = options.content;
+    if (!options.config_path.empty())
+        settings.packs_dir = (std::filesystem::path(options.config_path).parent_path() / "content").string();
+    settings.export_dir = options.config.export_dir;
+    settings.sleep = options.config.sleep;
+    return std::make_unique<AdminSession>(settings, session.Writer());
 }
 
 WindowOptions SingleWindowOptions(const CommonOptions& options, const char* title, int default_monitor) {

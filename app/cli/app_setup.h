@@ -2,6 +2,7 @@
 // the pack, the windows with their themes, the kiosk's writer.
 #pragma once
 
+#include "app/cli/admin_session.h"
 #include "app/cli/kiosk_session.h"
 #include "app/cli/options.h"
 #include "app/cli/run_loop.h"
@@ -48,6 +49,13 @@ std::unique_ptr<KioskSession> MakeKioskSession(const LoadedPack& loaded, const C
 
 // Fills in --content and --db defaults.
 void ApplyDefaults(CommonOptions& options);
+
+// The pack chosen in the admin panel (kept beside the results), unless
+// --content was given: call after ApplyDefaults.
+void UseChosenPack(CommonOptions& options);
+
+// The kiosk's staff side: the PIN and screen care from the config.
+std::unique_ptr<AdminSession> MakeAdminSession(const CommonOptions& options, KioskSession& session);
 
 // The kiosk and the board in one process on one database and one loop:
 // `demo`, and `kiosk` with [kiosk] with_board (one program must drive both

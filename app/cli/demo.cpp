@@ -40,7 +40,8 @@ int RunKioskAndBoard(const CommonOptions& options, const LoadedPack& loaded, con
         OpenThemedWindow(options.backend, layout.board, WindowRole::Board, options.dpi, board_theme, &error);
     if (!board_window) return Fail(command, error, 1);
     std::unique_ptr<KioskSession> kiosk_session = MakeKioskSession(loaded, options, *kiosk_window, command);
-    KioskLoopWindow kiosk(*kiosk_window, *kiosk_session, kiosk_theme);
+    std::unique_ptr<AdminSession> admin = MakeAdminSession(options, *kiosk_session);
+    KioskLoopWindow kiosk(*kiosk_window, *kiosk_session, kiosk_theme, admin.get());
     if (!loaded.ok) return RunWindows({&kiosk}, loop); // the notice only
     // One writer for both: the board's decisions queue behind the answers.
     BoardSessionOptions board_options;
@@ -65,6 +66,7 @@ int RunDemo(int argc, char** argv) {
         return 0;
     }
     ApplyDefaults(options);
+    UseChosenPack(options);
     const LoadedPack loaded = LoadKioskPack(options);
     return RunKioskAndBoard(options, loaded, "demo",
                             {options.redraw_always, options.frames, options.locked == 1, &stop});

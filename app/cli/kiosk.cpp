@@ -31,6 +31,7 @@ int RunKiosk(int argc, char** argv) {
         return 0;
     }
     ApplyDefaults(options);
+    UseChosenPack(options);
     const LoadedPack loaded = LoadKioskPack(options);
     const LoopOptions loop{options.redraw_always, options.frames, options.locked != 0, &stop};
     if (options.config.with_board) return RunKioskAndBoard(options, loaded, "kiosk", loop);
@@ -44,7 +45,8 @@ int RunKiosk(int argc, char** argv) {
         return 1;
     }
     std::unique_ptr<KioskSession> session = MakeKioskSession(loaded, options, *window, "kiosk");
-    KioskLoopWindow kiosk(*window, *session, theme);
+    std::unique_ptr<AdminSession> admin = MakeAdminSession(options, *session);
+    KioskLoopWindow kiosk(*window, *session, theme, admin.get());
     return RunWindows({&kiosk}, loop);
 }
 

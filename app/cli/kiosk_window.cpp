@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 
 namespace tapsheet {
 
@@ -50,8 +51,9 @@ FlowSignature SignatureOf(const Flow& flow) {
 
 } // namespace
 
-KioskLoopWindow::KioskLoopWindow(Window& window, KioskSession& session, const Theme& theme)
-    : window_(window), session_(session), theme_(theme) {
+KioskLoopWindow::KioskLoopWindow(Window& window, KioskSession& session, const Theme& theme,
+                                 AdminSession* admin)
+    : window_(window), session_(session), theme_(theme), admin_(admin) {
     const Pack& pack = session.GetFlow().GetPack();
     default_lang_ = pack.languages.empty() ? "en" : pack.languages.front().code;
 }
@@ -60,18 +62,61 @@ int KioskLoopWindow::Update(double now) {
     Flow& flow = session_.GetFlow();
     const FlowSignature before = SignatureOf(flow);
     flow.Tick(now);
+    if (admin_ != nullptr) admin_->Tick(now);
     if (session_.Pump(now) || !(SignatureOf(flow) == before)) return 3;
     return now >= next_wake_ ? 1 : 0;
+}
+
+bool KioskLoopWindow::Idle() const {
+    const Flow& flow = session_.GetFlow();
+    return session_.OutOfService() || (flow.Screen() == FlowScreen::Attract && !flow.Busy());
+}
+
+// The PIN pad or the admin panel instead of the kiosk's screens.
+bool KioskLoopWindow::DrawAdminFrame(double now, bool touched) {
+    if (touched) admin_->Touched(now);
+    UiFrame ui{theme_, "en", now, nullptr};
+    const AdminIntents intents = DrawAdmin(ui, admin_->View());
+    window_.EndFrame();
+    admin_->Apply(intents, now);
+    session_.Pump(now);
+    return !intents.empty();
 }
 
 bool KioskLoopWindow::Draw(double now) {
     Flow& flow = session_.GetFlow();
     window_.BeginFrame();
-    if (PersonTouched()) flow.Touch(now);
+    const bool touched = PersonTouched();
+    if (admin_ != nullptr && admin_->Open()) return DrawAdminFrame(now, touched);
+    const bool idle = Idle();
+    const bool asleep = admin_ != nullptr && admin_->Asleep(now, idle);
+    // A touch on a sleeping screen only wakes it: until that finger lifts,
+    // nothing under it may count as a tap (it would start a visit).
+    if (asleep && touched) {
+        admin_->Sleep().Touched(now);
+        swallow_touch_ = true;
+    }
+    const bool inert = asleep || swallow_touch_;
+    if (touched && !inert) flow.Touch(now);
     UiFrame ui{theme_, flow.Lang().empty() ? default_lang_ : flow.Lang(), now, nullptr};
-    Intents intents = DrawKiosk(ui, session_.View());
+    KioskView view = session_.View();
+    const Drift drift = AttractDrift(static_cast<double>(std::time(nullptr)));
+    view.drift_x = drift.x;
+    view.drift_y = drift.y;
+    ImGui::BeginDisabled(inert);
+    Intents intents = DrawKiosk(ui, view);
+    ImGui::EndDisabled();
+    if (asleep) DrawSleepCover(admin_->SleepBlank());
+    if (swallow_touch_ && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) swallow_touch_ = false;
+    // The staff gesture: a finger held in the top-left corner of the start
+    // screen or of the out-of-service notice, never during a visit.
+    if (admin_ != nullptr && idle) {
+        const bool held = ImGui::IsMouseDown(ImGuiMouseButton_Left) &&
+                          AdminCorner(theme_).Contains(ImGui::GetIO().MousePos);
+        admin_->CornerHeld(held, now);
+    }
     window_.EndFrame();
-    if (intents.empty()) return false;
+    if (inert || intents.empty()) return inert && touched;
     session_.Apply(intents, now);
     session_.Pump(now);
     return true;
@@ -82,6 +127,7 @@ double KioskLoopWindow::NextWake(double now) {
     // Until the writer has opened the database we do not know whether to
     // show the out-of-service notice: look again soon.
     if (session_.Writer() && !session_.Writer()->Ready()) next_wake_ = std::min(next_wake_, now + 0.1);
+    if (admin_ != nullptr) next_wake_ = std::min(next_wake_, admin_->NextWake(now));
     return next_wake_;
 }
 

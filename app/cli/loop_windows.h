@@ -1,6 +1,7 @@
 // The kiosk and the board as windows of the shared run loop (run_loop.h).
 #pragma once
 
+#include "app/cli/admin_session.h"
 #include "app/cli/board_session.h"
 #include "app/cli/kiosk_session.h"
 #include "app/cli/run_loop.h"
@@ -12,17 +13,24 @@ namespace tapsheet {
 
 class KioskLoopWindow final : public LoopWindow {
   public:
-    KioskLoopWindow(Window& window, KioskSession& session, const Theme& theme);
+    // `admin` (may be null: screenshots, tests): the staff side and screen care.
+    KioskLoopWindow(Window& window, KioskSession& session, const Theme& theme, AdminSession* admin = nullptr);
     Window& GetWindow() override { return window_; }
     int Update(double now) override;
     bool Draw(double now) override;
     double NextWake(double now) override;
     void Finish(double now) override;
+    int ExitCode() const override { return admin_ != nullptr ? admin_->ExitCode() : -1; }
 
   private:
+    bool DrawAdminFrame(double now, bool touched);
+    bool Idle() const; // the start screen (or the notice), nobody mid-visit
+
     Window& window_;
     KioskSession& session_;
     const Theme& theme_;
+    AdminSession* admin_;
+    bool swallow_touch_ = false; // the finger that woke the screen is still down
     std::string default_lang_;
     double next_wake_ = 0;
 };

@@ -41,9 +41,10 @@ bool ParseCount(const std::string& value, int low, int high, int& out) {
 }
 
 bool ApplyOption(std::string_view name, const std::string& value, CommonOptions& o, std::string* error) {
-    if (name == "--content")
+    if (name == "--content") {
         o.content = value;
-    else if (name == "--db")
+        o.content_given = true;
+    } else if (name == "--db")
         o.db = value;
     else if (name == "--kiosk-id")
         o.kiosk_id = value;

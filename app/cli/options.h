@@ -10,8 +10,9 @@
 namespace tapsheet {
 
 struct CommonOptions {
-    std::string content; // --content FILE (default: the installed default pack)
-    std::string db;      // --db FILE (default: under the user's data directory)
+    std::string content;        // --content FILE (default: the installed default pack)
+    bool content_given = false; // --content was on the command line (it wins over a pack chosen on screen)
+    std::string db;             // --db FILE (default: under the user's data directory)
     Backend backend = Backend::Sdl;
     bool windowed = false; // --windowed WxH
     int width = 1280;

@@ -22,8 +22,15 @@ bool AnyClosing(const std::vector<WindowRun>& runs) {
                        [](const WindowRun& run) { return run.window->GetWindow().CloseRequested(); });
 }
 
+int ExitCodeOf(const std::vector<WindowRun>& runs) {
+    for (const WindowRun& run : runs)
+        if (run.window->ExitCode() >= 0) return run.window->ExitCode();
+    return -1;
+}
+
 bool ShouldStop(const std::vector<WindowRun>& runs, const LoopOptions& options) {
     if (options.stop != nullptr && options.stop->Requested()) return true;
+    if (ExitCodeOf(runs) >= 0) return true;
     return !options.locked && AnyClosing(runs);
 }
 
@@ -108,7 +115,7 @@ int RunWindows(const std::vector<LoopWindow*>& windows, const LoopOptions& optio
     const double now = LoopSeconds();
     for (WindowRun& run : runs)
         run.window->Finish(now);
-    return 0;
+    return std::max(0, ExitCodeOf(runs));
 }
 
 } // namespace tapsheet

@@ -30,6 +30,9 @@ class LoopWindow {
     virtual double NextWake(double now) = 0;
     // The window is closing: last words to the store.
     virtual void Finish(double now) { (void)now; }
+    // >= 0: the program should end with this exit code (the admin panel's
+    // Restart and Quit, which work even when the loop is locked).
+    virtual int ExitCode() const { return -1; }
 };
 
 struct LoopOptions {
@@ -44,7 +47,8 @@ struct LoopOptions {
 // Seconds on the steady clock: the loop's and the sessions' `now`.
 double LoopSeconds();
 
-// Runs until a stop signal, or until any window is closed unless locked. Prints "tapsheet: first frame
+// Runs until a stop signal, a window's ExitCode(), or until any window is
+// closed unless locked; returns the exit code (0 unless a window set one). Prints "tapsheet: first frame
 // presented" once every window has presented a frame (benchmarks time start-up to it).
 int RunWindows(const std::vector<LoopWindow*>& windows, const LoopOptions& options);
 

@@ -1,3 +1,4 @@
+#include "app/cli/admin_shot.h"
 #include "app/cli/app_setup.h"
 #include "app/cli/board_views.h"
 #include "app/cli/commands.h"
@@ -23,7 +24,8 @@ const char* const kHelp =
     "\n"
     "Renders one screen offscreen (starting a private Xvfb when there is no display).\n"
     "SCREEN: attract, a step id of the pack (e.g. level, benefits, domains), keyboard,\n"
-    "        still-there, thanks or out-of-service.\n"
+    "        still-there, thanks or out-of-service; staff screens: pin-pad, pin-locked,\n"
+    "        admin or admin:figures|texts|export|content|power.\n"
     "VIEW:   poll (the first) or poll:STEP, sheet, domains, crosstab, totals, timer,\n"
     "        evidence[:N], moderation, controls; the board shows a deterministic set of\n"
     "        demo visits written to a temporary database (--db FILE: use that database).\n"
@@ -51,6 +53,10 @@ int KioskShot(Window& window, const CommonOptions& options, const Pack& pack) {
     if (!SetupTheme(theme, options.width, options.height, options.dpi, &error)) return Fail(error);
     std::string lang;
     if (!ChooseLanguage(options, pack, &lang, &error)) return Fail(error);
+    if (IsAdminScreen(options.screen)) {
+        if (!DrawAdminScreen(window, theme, pack, options.screen, &error)) return Fail(error);
+        return Save(window, options, options.screen);
+    }
     KioskSession session(pack, nullptr);
     double now = 1000;
     if (!DriveToScreen(session, options.screen, lang, now, &error)) return Fail(error);

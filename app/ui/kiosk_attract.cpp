@@ -10,12 +10,14 @@ void DrawAttract(UiFrame& ui, const KioskView& view, Intents& out) {
     UiFrame local{ui.theme, lang, ui.now, ui.targets};
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float width = ColumnWidth(ui, avail.x);
-    float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f;
+    // Screen care: the whole block drifts a little from hour to hour.
+    float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f + ui.theme.U(view.drift_x);
     bool languages = pack.languages.size() > 1;
     float title_h = TextHeight(ui.theme.title, local.T(pack.title), width);
     float sub_h = pack.subtitle.Empty() ? 0 : TextHeight(ui.theme.heading, local.T(pack.subtitle), width);
     float block_h = title_h + sub_h + ui.theme.U(2) + ui.theme.TargetHeight() * (languages ? 2.2f : 1.4f);
-    float top = std::max(ImGui::GetCursorPosY(), (ImGui::GetWindowHeight() - block_h) * 0.45f);
+    float top = std::max(ImGui::GetCursorPosY(), (ImGui::GetWindowHeight() - block_h) * 0.45f) +
+                ui.theme.U(view.drift_y);
     ImGui::SetCursorPos(ImVec2(x, top));
     TextCentered(ui.theme.title, ui.theme.colors.text, local.T(pack.title), width);
     ImGui::SetCursorPosX(x);

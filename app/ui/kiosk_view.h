@@ -78,6 +78,7 @@ struct KioskView {
     bool out_of_service = false;
     std::string service_problem; // for staff: what is wrong
     std::string service_advice;  // for staff: what to do
+    float drift_x = 0, drift_y = 0; // font units the start screen sits off its place (screen care)
 };
 
 // The whole kiosk for one frame, full-window. Call between NewFrame and Render.
