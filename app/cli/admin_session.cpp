@@ -96,7 +96,7 @@ void AdminSession::ApplyOne(const AdminIntent& intent, double now) {
     case Kind::Submit:
         if (state_.Submit(settings_.pin_hash, now)) {
             std::fprintf(stderr, "tapsheet kiosk: admin panel opened\n");
-            sticks_ = FindSticks(settings_.export_dir);
+            sticks_ = FindSticks(settings_.export_dir, settings_.sticks_need_mount);
             packs_ = ListPacks(settings_.content_path, settings_.packs_dir);
             Refresh();
         } else {
@@ -117,7 +117,7 @@ void AdminSession::ApplyOne(const AdminIntent& intent, double now) {
     case Kind::Moderate:
         return Moderate(intent);
     case Kind::LookForSticks:
-        sticks_ = FindSticks(settings_.export_dir);
+        sticks_ = FindSticks(settings_.export_dir, settings_.sticks_need_mount);
         return Say(sticks_.empty() ? "Still no USB stick." : "Found " + std::to_string(sticks_.size()) + ".",
                    sticks_.empty());
     case Kind::Export:

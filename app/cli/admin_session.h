@@ -23,6 +23,7 @@ struct AdminSettings {
     std::string content_path;
     std::string packs_dir; // more packs to offer (/etc/tapsheet/content)
     std::string export_dir = "/media";
+    bool sticks_need_mount = true; // false: any writable folder there (tests cannot mount)
     SleepHours sleep;
     // Writes every result into a new folder in `dir`; *summary says what.
     std::function<bool(const std::string& dir, std::string* summary, std::string* error)> export_to;

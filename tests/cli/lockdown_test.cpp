@@ -129,6 +129,29 @@ TEST_P(Lockdown, SigintStopsItToo) {
     EXPECT_EQ(kiosk.ExitCode(), 0) << kiosk.Log();
 }
 
+// The staff gesture through the real loop: nothing moves while the finger
+// is held, so the loop must wake itself when the hold completes.
+TEST_P(Lockdown, AHeldCornerOpensThePinPadAShortPressDoesNot) {
+    x11_test::Client x;
+    ASSERT_TRUE(x.Ok());
+    const auto dir = TempDir(std::string("gesture-") + GetParam());
+    KioskProcess kiosk(dir, GetParam(), true);
+    ASSERT_TRUE(kiosk.WaitForFirstFrame()) << kiosk.Log();
+    const unsigned long window = x.FindWindowOf(kiosk.Pid());
+    ASSERT_NE(window, 0u);
+    x.Hold(window, 6, 6, 1.0);
+    std::this_thread::sleep_for(500ms);
+    EXPECT_FALSE(Contains(kiosk.Log(), "PIN pad opened")) << kiosk.Log();
+    x.Hold(window, 400, 6, 3.6); // held long, but not in the corner
+    std::this_thread::sleep_for(500ms);
+    EXPECT_FALSE(Contains(kiosk.Log(), "PIN pad opened")) << kiosk.Log();
+    x.Hold(window, 6, 6, 3.6);
+    std::this_thread::sleep_for(500ms);
+    EXPECT_TRUE(Contains(kiosk.Log(), "PIN pad opened")) << kiosk.Log();
+    kill(kiosk.Pid(), SIGTERM);
+    ASSERT_TRUE(kiosk.Exited(10s)) << kiosk.Log();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Lockdown, testing::Values("sdl", "glfw"));
 
 } // namespace

@@ -78,6 +78,18 @@ void TypeQuitKeys(Display* display, Window window) {
     Chord(display, {XK_Control_L, XK_Alt_L, XK_BackSpace});
 }
 
+void HoldAt(Display* display, Window window, int x, int y, double seconds) {
+    int root_x = 0, root_y = 0;
+    Window child = 0;
+    XTranslateCoordinates(display, window, DefaultRootWindow(display), x, y, &root_x, &root_y, &child);
+    XTestFakeMotionEvent(display, DefaultScreen(display), root_x, root_y, 0);
+    XTestFakeButtonEvent(display, 1, True, 0);
+    XFlush(display);
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    XTestFakeButtonEvent(display, 1, False, 0);
+    XFlush(display);
+}
+
 } // namespace
 
 Client::Client() : display_(XOpenDisplay(nullptr)) {}
@@ -96,6 +108,10 @@ void Client::SendCloseRequest(unsigned long window) {
 
 void Client::TypeQuitKeys(unsigned long window) {
     tapsheet::x11_test::TypeQuitKeys(static_cast<Display*>(display_), window);
+}
+
+void Client::Hold(unsigned long window, int x, int y, double seconds) {
+    HoldAt(static_cast<Display*>(display_), window, x, y, seconds);
 }
 
 } // namespace tapsheet::x11_test

@@ -16,6 +16,8 @@ class Client {
     void SendCloseRequest(unsigned long window); // WM_DELETE_WINDOW
     // Focuses `window`, then Escape, Alt+F4, Ctrl+Q, Ctrl+W, Ctrl+C, Ctrl+Alt+Backspace.
     void TypeQuitKeys(unsigned long window);
+    // A mouse press at (x, y) inside `window`, held for `seconds`, released.
+    void Hold(unsigned long window, int x, int y, double seconds);
 
   private:
     void* display_;

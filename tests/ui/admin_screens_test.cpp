@@ -1,0 +1,257 @@
+// The kiosk's staff screens through real Dear ImGui frames (no GPU) and a
+// real results file: taps on the PIN pad open the panel, and the panel's
+// moderation and new round reach the store. Every target is a touch target.
+#include "app/cli/admin_session.h"
+#include "app/cli/demo_figures.h"
+#include "app/core/loader.h"
+#include "app/ui/kiosk_admin.h"
+
+#include "imgui.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+#include <unistd.h>
+
+namespace tapsheet {
+namespace {
+
+Pack DefaultPack() {
+    LoadResult loaded = LoadPackFile(std::string(TAPSHEET_SOURCE_DIR) + "/assets/content/default.toml");
+    EXPECT_TRUE(loaded.pack.has_value());
+    return std::move(*loaded.pack);
+}
+
+std::filesystem::path FreshDir(const std::string& name) {
+    auto dir =
+        std::filesystem::temp_directory_path() / ("tapsheet-admin-" + name + "-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+// An ImGui context drawing only the staff screens, with touches as the
+// platform layer sends them.
+class AdminHarness {
+  public:
+    AdminHarness(AdminSession& admin, int width, int height) : admin_(admin) {
+        context_ = ImGui::CreateContext();
+        ImGui::SetCurrentContext(context_);
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+        std::string error;
+        EXPECT_TRUE(SetupTheme(theme_, width, height, 96, &error)) << error;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        Frame();
+    }
+    ~AdminHarness() { ImGui::DestroyContext(context_); }
+
+    void Frame() {
+        ImGui::SetCurrentContext(context_);
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        now_ += 1.0 / 60.0;
+        ImGui::NewFrame();
+        targets_.clear();
+        UiFrame ui{theme_, "en", now_, &targets_};
+        const AdminIntents intents = DrawAdmin(ui, admin_.View());
+        ImGui::Render();
+        admin_.Apply(intents, now_);
+    }
+
+    const TapTarget* Find(const std::string& id_or_label) const {
+        for (const TapTarget& target : targets_)
+            if (target.id == id_or_label || target.label == id_or_label) return &target;
+        return nullptr;
+    }
+
+    ::testing::AssertionResult Tap(const std::string& id_or_label) {
+        const TapTarget* target = Find(id_or_label);
+        if (target == nullptr) return ::testing::AssertionFailure() << "no target " << id_or_label;
+        if (!target->visible) return ::testing::AssertionFailure() << id_or_label << " is not on screen";
+        const ImVec2 at((target->min.x + target->max.x) / 2, (target->min.y + target->max.y) / 2);
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent(at.x, at.y);
+        Frame();
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+        Frame();
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+        Frame();
+        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        Frame();
+        return ::testing::AssertionSuccess();
+    }
+
+    const std::vector<TapTarget>& Targets() const { return targets_; }
+    const Theme& GetTheme() const { return theme_; }
+    double Now() const { return now_; }
+
+  private:
+    AdminSession& admin_;
+    ImGuiContext* context_ = nullptr;
+    Theme theme_;
+    std::vector<TapTarget> targets_;
+    double now_ = 100;
+};
+
+struct Fixture {
+    explicit Fixture(const std::string& name) : dir(FreshDir(name)), pack(DefaultPack()) {
+        std::string error;
+        EXPECT_TRUE(WriteDemoFigures(pack, (dir / "results.db").string(), DemoFigures{}, &error)) << error;
+        WriterOptions options;
+        options.db_path = (dir / "results.db").string();
+        writer = std::make_unique<VisitWriter>(options, pack);
+        settings.pin_hash = HashPin("2580", "abcd", 10);
+        settings.db_path = options.db_path;
+        settings.content_path = pack.source_path;
+        settings.export_dir = (dir / "media").string();
+    }
+    std::filesystem::path dir;
+    Pack pack;
+    std::unique_ptr<VisitWriter> writer;
+    AdminSettings settings;
+};
+
+void OpenPad(AdminSession& admin, double now) {
+    admin.CornerHeld(true, now);
+    admin.CornerHeld(true, now + AdminState::kHoldSeconds);
+    ASSERT_EQ(admin.State().Screen(), AdminScreen::PinPad);
+}
+
+void EnterPin(AdminHarness& harness, const char* pin) {
+    for (const char* d = pin; *d; d++)
+        ASSERT_TRUE(harness.Tap(std::string("pin-") + *d));
+    ASSERT_TRUE(harness.Tap("pin-OK"));
+}
+
+Tallies ReadBack(const std::string& db) {
+    TallyReader reader(db);
+    Tallies tallies;
+    reader.Refresh(TallyQuery{}, &tallies);
+    return tallies;
+}
+
+// What the store says once `done` holds (the writer commits on its own
+// thread), or after 10 s.
+template <typename Done> Tallies WaitFor(const std::string& db, Done done) {
+    Tallies tallies = ReadBack(db);
+    for (int i = 0; i < 1000 && !done(tallies); i++) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        tallies = ReadBack(db);
+    }
+    return tallies;
+}
+
+TEST(AdminScreens, PinTapsOpenThePanelAndModerationReachesTheStore) {
+    Fixture f("moderate");
+    AdminSession admin(f.settings, f.writer.get());
+    AdminHarness harness(admin, 800, 480);
+    OpenPad(admin, harness.Now());
+    harness.Frame();
+    EnterPin(harness, "1111");
+    EXPECT_EQ(admin.State().Screen(), AdminScreen::PinPad) << "a wrong PIN does not open it";
+    EnterPin(harness, "2580");
+    ASSERT_EQ(admin.State().Screen(), AdminScreen::Panel);
+    ASSERT_TRUE(harness.Tap("admin-tab-1"));
+    const Tallies before = ReadBack(f.settings.db_path);
+    ASSERT_FALSE(before.free_text.empty());
+    ASSERT_EQ(before.free_text.front().status, Moderation::Pending);
+    const std::string text = before.free_text.front().text;
+    ASSERT_TRUE(harness.Tap("admin-approve-0"));
+    auto approved = [&](const Tallies& t) {
+        for (const FreeText& free : t.free_text)
+            if (free.text == text) return free.status == Moderation::Approved;
+        return false;
+    };
+    EXPECT_TRUE(approved(WaitFor(f.settings.db_path, approved))) << text << " was not approved in the store";
+}
+
+TEST(AdminScreens, ANewRoundNeedsASecondTap) {
+    Fixture f("round");
+    AdminSession admin(f.settings, f.writer.get());
+    AdminHarness harness(admin, 720, 1280);
+    OpenPad(admin, harness.Now());
+    harness.Frame();
+    EnterPin(harness, "2580");
+    ASSERT_EQ(admin.State().Screen(), AdminScreen::Panel);
+    const int round = ReadBack(f.settings.db_path).current_round;
+    ASSERT_TRUE(harness.Tap("admin-new-round"));
+    EXPECT_EQ(ReadBack(f.settings.db_path).current_round, round) << "one tap only arms it";
+    EXPECT_TRUE(harness.Find("Tap again to confirm") != nullptr);
+    ASSERT_TRUE(harness.Tap("admin-new-round"));
+    auto next = [&](const Tallies& t) { return t.current_round == round + 1; };
+    EXPECT_EQ(WaitFor(f.settings.db_path, next).current_round, round + 1);
+}
+
+TEST(AdminScreens, QuitAndRestartNeedConfirmingAndSetTheExitCode) {
+    Fixture f("power");
+    AdminSession admin(f.settings, f.writer.get());
+    AdminHarness harness(admin, 1920, 1080);
+    OpenPad(admin, harness.Now());
+    harness.Frame();
+    EnterPin(harness, "2580");
+    ASSERT_TRUE(harness.Tap("admin-tab-4"));
+    ASSERT_TRUE(harness.Tap("admin-quit"));
+    EXPECT_EQ(admin.ExitCode(), -1);
+    ASSERT_TRUE(harness.Tap("admin-restart")) << "another action disarms the quit";
+    ASSERT_TRUE(harness.Tap("admin-quit"));
+    EXPECT_EQ(admin.ExitCode(), -1);
+    ASSERT_TRUE(harness.Tap("admin-quit"));
+    EXPECT_EQ(admin.ExitCode(), 0);
+}
+
+TEST(AdminScreens, ExportGoesToTheStickStaffChose) {
+    Fixture f("export");
+    std::filesystem::create_directories(f.dir / "media" / "STICK");
+    std::string exported_to;
+    f.settings.export_to = [&](const std::string& dir, std::string* summary, std::string*) {
+        exported_to = dir;
+        *summary = "3 files";
+        return true;
+    };
+    f.settings.sticks_need_mount = false; // nothing can be mounted in a test
+    AdminSession admin(f.settings, f.writer.get());
+    AdminHarness harness(admin, 800, 480);
+    OpenPad(admin, harness.Now());
+    harness.Frame();
+    EnterPin(harness, "2580");
+    ASSERT_TRUE(harness.Tap("admin-tab-2"));
+    ASSERT_TRUE(harness.Tap("admin-export-0"));
+    EXPECT_EQ(exported_to, (f.dir / "media" / "STICK").string());
+    EXPECT_NE(admin.View().status.find("3 files"), std::string::npos);
+}
+
+TEST(AdminScreens, EveryTargetIsATouchTargetOnScreenAtEverySize) {
+    Fixture f("sizes");
+    for (auto [w, h] : {std::pair{800, 480}, std::pair{720, 1280}, std::pair{1920, 1080}}) {
+        AdminSession admin(f.settings, f.writer.get());
+        AdminHarness harness(admin, w, h);
+        OpenPad(admin, harness.Now());
+        auto check = [&](const char* screen) {
+            harness.Frame();
+            harness.Frame();
+            for (const TapTarget& t : harness.Targets()) {
+                if (!t.visible) continue;
+                EXPECT_GE(t.max.y - t.min.y + 0.5f, harness.GetTheme().target_min)
+                    << screen << " " << t.id << " " << w;
+                EXPECT_GE(t.min.x, 0) << screen << " " << t.id << " at " << w << "x" << h;
+                EXPECT_LE(t.max.x, float(w)) << screen << " " << t.id << " at " << w << "x" << h;
+                EXPECT_LE(t.max.y, float(h)) << screen << " " << t.id << " at " << w << "x" << h;
+            }
+        };
+        check("pin pad");
+        EnterPin(harness, "2580");
+        for (int tab = 0; tab < 5; tab++) {
+            ASSERT_TRUE(harness.Tap("admin-tab-" + std::to_string(tab)));
+            check("panel");
+        }
+    }
+}
+
+} // namespace
+} // namespace tapsheet
