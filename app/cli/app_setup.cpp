@@ -105,6 +105,7 @@ WindowOptions SingleWindowOptions(const CommonOptions& options, const char* titl
     window_options.width = options.width;
     window_options.height = options.height;
     window_options.monitor = options.monitor < 0 ? default_monitor : options.monitor;
+    window_options.touch_rotation = options.config.touch_rotation;
     return window_options;
 }
 

@@ -18,6 +18,7 @@ DemoLayout LayOut(const CommonOptions& options, const std::vector<DisplayArea>& 
     // The config's [kiosk] and [board] monitors (a Pi's DSI panel need not be first).
     layout.kiosk.monitor = options.config.kiosk_monitor.value_or(0);
     layout.board.monitor = options.config.board_monitor.value_or(1);
+    layout.kiosk.touch_rotation = options.config.touch_rotation;    // the board has no touch
     if (displays.size() >= 2 && !options.size_given) return layout; // full screen is the default
     for (WindowOptions* window : {&layout.kiosk, &layout.board}) {
         window->fullscreen = false;

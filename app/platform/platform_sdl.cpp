@@ -16,7 +16,7 @@ namespace {
 
 class SdlWindow final : public Window {
   public:
-    explicit SdlWindow(const WindowOptions& options) : options_(options) {}
+    explicit SdlWindow(const WindowOptions& options) : options_(options), touch_(options.touch_rotation) {}
     ~SdlWindow() override;
 
     bool Open(std::string* error);
@@ -137,9 +137,14 @@ bool SdlWindow::HandleEvent(const SDL_Event& e) {
     case SDL_MOUSEMOTION:
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
-    case SDL_MOUSEWHEEL:
+    case SDL_MOUSEWHEEL: {
         touch_.OnMouseEvent(e);
-        return ImGui_ImplSDL2_ProcessEvent(&e);
+        SDL_Event turned = e;
+        int w = 0, h = 0;
+        SDL_GetWindowSize(gl_.window, &w, &h);
+        touch_.RotateSynthesized(turned, static_cast<float>(w), static_cast<float>(h));
+        return ImGui_ImplSDL2_ProcessEvent(&turned);
+    }
     case SDL_DISPLAYEVENT:
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:

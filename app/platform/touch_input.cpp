@@ -18,6 +18,38 @@ static Uint32 MouseEventSource(const SDL_Event& e) {
     }
 }
 
+void RotateTouch(float& x, float& y, int degrees) {
+    const float from_x = x, from_y = y;
+    switch (degrees) {
+    case 90:
+        x = 1 - from_y;
+        y = from_x;
+        return;
+    case 180:
+        x = 1 - from_x;
+        y = 1 - from_y;
+        return;
+    case 270:
+        x = from_y;
+        y = 1 - from_x;
+        return;
+    default:
+        return;
+    }
+}
+
+void TouchInput::RotateSynthesized(SDL_Event& e, float window_width, float window_height) const {
+    if (rotation_ == 0 || window_width <= 0 || window_height <= 0) return;
+    if (e.type != SDL_MOUSEMOTION && e.type != SDL_MOUSEBUTTONDOWN && e.type != SDL_MOUSEBUTTONUP) return;
+    if (MouseEventSource(e) != SDL_TOUCH_MOUSEID) return;
+    Sint32& ex = e.type == SDL_MOUSEMOTION ? e.motion.x : e.button.x;
+    Sint32& ey = e.type == SDL_MOUSEMOTION ? e.motion.y : e.button.y;
+    float x = static_cast<float>(ex) / window_width, y = static_cast<float>(ey) / window_height;
+    RotateTouch(x, y, rotation_);
+    ex = static_cast<Sint32>(x * window_width);
+    ey = static_cast<Sint32>(y * window_height);
+}
+
 void TouchInput::OnMouseEvent(const SDL_Event& e) {
     if (e.type == SDL_MOUSEWHEEL) return; // scrolling neither starts nor ends a touch
     if (MouseEventSource(e) != SDL_TOUCH_MOUSEID)
@@ -41,8 +73,10 @@ bool TouchInput::OnWindowlessFinger(const SDL_TouchFingerEvent& finger, float wi
     } else if (!finger_down_ || finger.fingerId != primary_finger_) {
         return false;
     }
+    float x = finger.x, y = finger.y;
+    RotateTouch(x, y, rotation_);
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    io.AddMousePosEvent(finger.x * window_width, finger.y * window_height);
+    io.AddMousePosEvent(x * window_width, y * window_height);
     if (finger.type != SDL_FINGERMOTION)
         io.AddMouseButtonEvent(ImGuiMouseButton_Left, finger.type == SDL_FINGERDOWN);
     const bool lifted = finger.type == SDL_FINGERUP;

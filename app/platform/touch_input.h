@@ -20,8 +20,15 @@ struct ImVec2;
 
 namespace tapsheet::platform {
 
+// A touch at (x, y), as fractions of the panel, turned `degrees` clockwise.
+void RotateTouch(float& x, float& y, int degrees);
+
 class TouchInput {
   public:
+    explicit TouchInput(int rotation = 0) : rotation_(rotation) {}
+    // A mouse event SDL made from a finger, in a window of that size: moved
+    // by the rotation (a real mouse is never turned).
+    void RotateSynthesized(SDL_Event& e, float window_width, float window_height) const;
     // Every SDL mouse event, before imgui_impl_sdl2 sees it.
     void OnMouseEvent(const SDL_Event& e);
     // A finger event SDL gave no window: feeds the current ImGui context.
@@ -36,6 +43,7 @@ class TouchInput {
 
   private:
     enum class Hover { Mouse, Touching, Released, ReleaseFramed, Lifted };
+    int rotation_ = 0;
     Hover hover_ = Hover::Mouse;
     bool finger_down_ = false;
     SDL_FingerID primary_finger_ = 0;

@@ -32,6 +32,10 @@ struct WindowOptions {
     bool positioned = false;
     int x = 0, y = 0;
     std::array<float, 4> clear_color = {0, 0, 0, 1}; // RGBA behind everything ImGui draws
+    // Degrees clockwise (0, 90, 180, 270) to turn touch input by, for a touch
+    // panel that was not rotated with the picture. SDL only: GLFW gets no
+    // touch of its own.
+    int touch_rotation = 0;
 };
 
 // Not copyable or movable: backends keep pointers to their window.
