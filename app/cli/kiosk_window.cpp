@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 
 namespace tapsheet {
@@ -91,8 +92,11 @@ bool KioskLoopWindow::Draw(double now) {
     const bool idle = Idle();
     const bool asleep = admin_ != nullptr && admin_->Asleep(now, idle);
     // A touch on a sleeping screen only wakes it: until that finger lifts,
-    // nothing under it may count as a tap (it would start a visit).
-    if (asleep && touched) {
+    // nothing under it may count as a tap (it would start a visit). A mouse
+    // merely moving does not wake it.
+    const bool pressed =
+        ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    if (asleep && pressed) {
         admin_->Sleep().Touched(now);
         swallow_touch_ = true;
     }
@@ -116,7 +120,7 @@ bool KioskLoopWindow::Draw(double now) {
         admin_->CornerHeld(held, now);
     }
     window_.EndFrame();
-    if (inert || intents.empty()) return inert && touched;
+    if (inert || intents.empty()) return inert && pressed;
     session_.Apply(intents, now);
     session_.Pump(now);
     return true;

@@ -8,9 +8,11 @@
 #include "tests/cli/x11_client.h"
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <fcntl.h>
 #include <thread>
 #include <vector>
@@ -30,13 +32,15 @@ std::string ReadFile(const std::filesystem::path& path) {
 // The kiosk as a child process, its output in a file.
 class KioskProcess {
   public:
-    KioskProcess(const std::filesystem::path& dir, const std::string& backend, bool locked)
+    KioskProcess(const std::filesystem::path& dir, const std::string& backend, bool locked,
+                 const std::string& config = "")
         : log_(dir / "log") {
-        const std::vector<std::string> args = {TAPSHEET_BINARY, "kiosk",
-                                               "--windowed",    "800x480",
-                                               "--backend",     backend,
-                                               "--db",          (dir / "r.db").string(),
-                                               "--locked",      locked ? "yes" : "no"};
+        std::vector<std::string> args = {TAPSHEET_BINARY, "kiosk",
+                                         "--windowed",    "800x480",
+                                         "--backend",     backend,
+                                         "--db",          (dir / "r.db").string(),
+                                         "--locked",      locked ? "yes" : "no"};
+        if (!config.empty()) args.insert(args.end(), {"--config", config});
         pid_ = fork();
         if (pid_ != 0) return;
         const int fd = open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -150,6 +154,60 @@ TEST_P(Lockdown, AHeldCornerOpensThePinPadAShortPressDoesNot) {
     EXPECT_TRUE(Contains(kiosk.Log(), "PIN pad opened")) << kiosk.Log();
     kill(kiosk.Pid(), SIGTERM);
     ASSERT_TRUE(kiosk.Exited(10s)) << kiosk.Log();
+}
+
+int CountVisits(const std::filesystem::path& db) {
+    sqlite3* connection = nullptr;
+    int count = -1;
+    if (sqlite3_open_v2(db.c_str(), &connection, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(connection, "SELECT count(*) FROM visits", -1, &statement, nullptr) ==
+                SQLITE_OK &&
+            sqlite3_step(statement) == SQLITE_ROW)
+            count = sqlite3_column_int(statement, 0);
+        sqlite3_finalize(statement);
+    }
+    sqlite3_close(connection);
+    return count;
+}
+
+// Sleep hours around the present minute, so the screen is asleep now.
+std::string SleepingConfig(const std::filesystem::path& dir) {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    const int minute = local.tm_hour * 60 + local.tm_min;
+    auto clock = [](int m) {
+        m = (m + 24 * 60) % (24 * 60);
+        char text[8];
+        std::snprintf(text, sizeof text, "%02d:%02d", m / 60, m % 60);
+        return std::string(text);
+    };
+    const auto path = dir / "sleep.toml";
+    std::ofstream(path) << "[sleep]\nfrom = \"" << clock(minute - 60) << "\"\nuntil = \""
+                        << clock(minute + 60) << "\"\nmode = \"blank\"\n";
+    return path.string();
+}
+
+// Screen care through the real loop: a tap on a sleeping screen only wakes
+// it (it must not start a visit under the finger); the next tap starts one.
+TEST_P(Lockdown, TheTapThatWakesASleepingScreenStartsNothing) {
+    x11_test::Client x;
+    ASSERT_TRUE(x.Ok());
+    const auto dir = TempDir(std::string("sleep-") + GetParam());
+    KioskProcess kiosk(dir, GetParam(), true, SleepingConfig(dir));
+    ASSERT_TRUE(kiosk.WaitForFirstFrame()) << kiosk.Log();
+    const unsigned long window = x.FindWindowOf(kiosk.Pid());
+    ASSERT_NE(window, 0u);
+    std::this_thread::sleep_for(500ms);
+    x.Hold(window, 400, 328, 0.15); // where "Tap to start" is at 800x480
+    std::this_thread::sleep_for(1500ms);
+    EXPECT_EQ(CountVisits(dir / "r.db"), 0) << kiosk.Log();
+    x.Hold(window, 400, 328, 0.15);
+    std::this_thread::sleep_for(1500ms);
+    kill(kiosk.Pid(), SIGTERM);
+    ASSERT_TRUE(kiosk.Exited(10s)) << kiosk.Log();
+    EXPECT_EQ(CountVisits(dir / "r.db"), 1) << "awake, the same tap starts a visit\n" << kiosk.Log();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Lockdown, testing::Values("sdl", "glfw"));
