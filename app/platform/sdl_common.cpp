@@ -1,5 +1,6 @@
 #include "app/platform/sdl_common.h"
 
+#include "app/platform/kms_card.h"
 #include "app/platform/platform_common.h"
 
 #include <algorithm>
@@ -23,6 +24,17 @@ bool DisplayExpected() {
     return (x11 != nullptr && x11[0] != '\0') || (wayland != nullptr && wayland[0] != '\0');
 }
 
+// KMSDRM: SDL drives one DRM device per process. TAPSHEET_KMS_CONNECTOR
+// (DSI-1, HDMI-A-1) picks the device with that connector, for a Raspberry
+// Pi 5 whose DSI display is a device of its own (kms_card.h). An explicit
+// SDL_KMSDRM_DEVICE_INDEX in the environment wins over this hint.
+void PinKmsCard() {
+    const char* connector = SDL_getenv("TAPSHEET_KMS_CONNECTOR");
+    if (connector == nullptr || connector[0] == '\0') return;
+    const int card = platform::KmsCardWithConnector("/sys/class/drm", connector);
+    if (card >= 0) SDL_SetHint(SDL_HINT_KMSDRM_DEVICE_INDEX, std::to_string(card).c_str());
+}
+
 void SetKioskHints() {
     // Touch as touch: SDL adds mouse events marked SDL_TOUCH_MOUSEID, which
     // imgui_impl_sdl2 turns into ImGuiMouseSource_TouchScreen, and a real
@@ -37,6 +49,7 @@ void SetKioskHints() {
     // SDL blocks screen blanking by default; keeping the screen on is to be
     // an explicit option, so leave the system's policy alone.
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+    PinKmsCard();
 }
 
 Uint32 EventWindowId(const SDL_Event& e) {
