@@ -14,6 +14,14 @@ for size in 800x480 720x1280 1920x1080; do
     "$build/tapsheet" screenshot --role kiosk --screen "$screen" --size "$size" --out "$out/kiosk-$screen-$size.png" >/dev/null
   done
 done
+# The staff screens (PIN pad, panel tabs), over demo figures.
+staff=(pin-pad pin-locked admin admin:texts admin:export admin:content admin:power)
+for size in 800x480 720x1280 1920x1080; do
+  for screen in "${staff[@]}"; do
+    "$build/tapsheet" screenshot --role kiosk --screen "$screen" --size "$size" \
+      --out "$out/kiosk-${screen/:/-}-$size.png" >/dev/null 2>&1
+  done
+done
 # The bilingual pack, in Welsh.
 "$build/tapsheet" screenshot --role kiosk --content assets/content/welsh-demo.toml --screen attract --size 1280x800 \
   --out "$out/kiosk-welsh-attract-1280x800.png" >/dev/null
