@@ -46,9 +46,9 @@ void SetKioskHints() {
     // Two fullscreen windows (kiosk + board): focus moving to one must not
     // minimise the other.
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    // SDL blocks screen blanking by default; keeping the screen on is to be
-    // an explicit option, so leave the system's policy alone.
-    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "1");
+    // No system screensaver or display power-off in the middle of an event:
+    // the kiosk sleeps on its own, in the configured [sleep] hours (screen_care.h).
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     PinKmsCard();
 }
 
