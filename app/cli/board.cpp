@@ -15,7 +15,7 @@ const char* const kBoardHelp =
     "(--db; the kiosk may run in another process, started before or after).\n"
     "Facilitator keys and the control strip choose the view, hide results, freeze,\n"
     "run the activity timer and start a new round. Closing the window quits\n"
-    "(unless --locked yes).\n"
+    "(unless locked: --locked yes, the default with --config).\n"
     "  --lang CODE        the board's language (default: the pack's first)\n\n";
 
 } // namespace
@@ -60,7 +60,10 @@ int RunBoard(int argc, char** argv) {
     board_options.wake = [raw] { raw->Wake(); };
     BoardSession session(loaded.pack, board_options, LoopSeconds());
     BoardLoopWindow board(*window, session, theme, lang);
-    return RunWindows({&board}, {options.redraw_always, options.frames, options.locked == 1, &stop});
+    // Installed (started with --config by its service), a stray Alt+F4 must not
+    // leave the room looking at a desktop: locked unless told otherwise.
+    const bool locked = options.locked == 1 || (options.locked == -1 && !options.config_path.empty());
+    return RunWindows({&board}, {options.redraw_always, options.frames, locked, &stop});
 }
 
 } // namespace tapsheet

@@ -200,7 +200,7 @@ const char* CommonOptionsHelp() {
            "  --config FILE      read settings from FILE first (/etc/tapsheet/tapsheet.toml on an\n"
            "                     installed kiosk); options given here win over it\n"
            "  --locked yes|no    yes: no window close, Alt+F4 or key quits, only SIGTERM/SIGINT\n"
-           "                     (default yes for kiosk, no for board and demo)\n";
+           "                     (default yes for kiosk and for board with --config, else no)\n";
 }
 
 } // namespace tapsheet
