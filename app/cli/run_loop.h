@@ -38,8 +38,11 @@ struct LoopOptions {
 // Seconds on the steady clock: the loop's and the sessions' `now`.
 double LoopSeconds();
 
-// Runs until any window is closed. Prints "tapsheet: first frame presented"
-// once every window has presented a frame (benchmarks time start-up to it).
+// Runs until any window is closed, or SIGTERM / SIGINT. Prints "tapsheet:
+// first frame presented" once every window has presented a frame (benchmarks
+// time start-up to it). Under systemd (NOTIFY_SOCKET) it then sends
+// READY=1, feeds the watchdog from this loop (WATCHDOG_USEC) and sends
+// STOPPING=1 before the windows' last words: service_notify.h.
 int RunWindows(const std::vector<LoopWindow*>& windows, const LoopOptions& options);
 
 } // namespace tapsheet
