@@ -22,6 +22,9 @@ PACKAGES=(
   googletest libgtest-dev libgmock-dev
   fonts-noto-core fonts-dejavu-core
   xvfb xauth x11-utils procps libx11-dev libxtst-dev
+  # The Debian package (deploy/package.sh, package-test.sh): cpack needs
+  # `file` for dpkg-shlibdeps; systemd-analyze checks the units.
+  file systemd
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }

@@ -1,5 +1,8 @@
 #include "app/cli/run_loop.h"
 
+#include "app/cli/service_notify.h"
+#include "app/cli/stop_signals.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -47,10 +50,13 @@ void WakeOnStop(const std::vector<WindowRun>& runs, const LoopOptions& options) 
 }
 
 // How long the one wait may last: not at all while any window owes a frame
-// (or every frame is drawn, the comparison mode of the benchmarks).
-double WaitTimeout(const std::vector<WindowRun>& runs, const LoopOptions& options, double now) {
+// (or every frame is drawn, the comparison mode of the benchmarks), and
+// never past the watchdog's next feed (`feed_due`): a loop that is alive
+// says so in time, one that hangs stops saying it.
+double WaitTimeout(const std::vector<WindowRun>& runs, const LoopOptions& options, double now,
+                   double feed_due) {
     if (options.redraw_always) return 0;
-    double timeout = 60;
+    double timeout = std::min(60.0, feed_due - now);
     for (const WindowRun& run : runs)
         timeout = std::min(timeout, run.frames > 0 ? 0.0 : run.next_wake - now);
     return std::max(0.0, timeout);
@@ -98,19 +104,23 @@ int RunWindows(const std::vector<LoopWindow*>& windows, const LoopOptions& optio
     std::vector<WindowRun> runs;
     for (LoopWindow* window : windows)
         runs.push_back({window});
+    ServiceNotifier systemd(ReadNotifyEnvironment());
     bool announced = false;
     WakeOnStop(runs, options);
     while (!ShouldStop(runs, options)) {
-        WaitForEvents(runs, WaitTimeout(runs, options, LoopSeconds()));
+        WaitForEvents(runs, WaitTimeout(runs, options, LoopSeconds(), systemd.NextFeed()));
         const double now = LoopSeconds();
+        systemd.Feed(now);
         for (WindowRun& run : runs)
             Pass(run, options, now);
         if (!announced && AllDrawn(runs, 1)) {
             std::fprintf(stderr, "tapsheet: first frame presented\n");
+            systemd.Ready(LoopSeconds());
             announced = true;
         }
         if (options.quit_after_frames > 0 && AllDrawn(runs, options.quit_after_frames)) break;
     }
+    systemd.Stopping();
     if (options.stop != nullptr) options.stop->SetWake(nullptr); // the windows go before the signal thread
     const double now = LoopSeconds();
     for (WindowRun& run : runs)

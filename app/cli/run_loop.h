@@ -48,8 +48,11 @@ struct LoopOptions {
 double LoopSeconds();
 
 // Runs until a stop signal, a window's ExitCode(), or until any window is
-// closed unless locked; returns the exit code (0 unless a window set one). Prints "tapsheet: first frame
-// presented" once every window has presented a frame (benchmarks time start-up to it).
+// closed unless locked; returns the exit code (0 unless a window set one).
+// Prints "tapsheet: first frame presented" once every window has presented a
+// frame (benchmarks time start-up to it). Under systemd (NOTIFY_SOCKET) it
+// then sends READY=1, feeds the watchdog from this loop (WATCHDOG_USEC) and
+// sends STOPPING=1 before the windows' last words: service_notify.h.
 int RunWindows(const std::vector<LoopWindow*>& windows, const LoopOptions& options);
 
 } // namespace tapsheet
