@@ -26,7 +26,7 @@ HOST_PACKAGES=(g++-aarch64-linux-gnu qemu-user qemu-user-binfmt file)
 ARM64_PACKAGES=(
   libsdl2-dev libglfw3-dev libgles-dev libegl-dev libgl1-mesa-dri
   libsqlite3-dev libtomlplusplus-dev libfreetype-dev libqrencode-dev libpng-dev
-  libgtest-dev libgmock-dev
+  libgtest-dev libgmock-dev libx11-dev libxtst-dev
 )
 
 log() { printf 'cross-arm64: %s\n' "$*" >&2; }
