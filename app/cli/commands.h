@@ -13,5 +13,6 @@ int RunDemo(int argc, char** argv);       // demo.cpp: kiosk and board in one pr
 int RunScreenshot(int argc, char** argv); // screenshot.cpp
 int RunExport(int argc, char** argv);     // export.cpp: answers as CSV or JSON
 int RunMerge(int argc, char** argv);      // merge.cpp: several kiosks' results in one file
+int RunReport(int argc, char** argv);     // report.cpp: the results as an HTML page with SVG charts
 
 } // namespace tapsheet
