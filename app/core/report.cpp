@@ -7,6 +7,8 @@
 #include "app/core/report_html.h"
 #include "app/core/report_text.h"
 
+#include <algorithm>
+
 namespace tapsheet {
 
 namespace {

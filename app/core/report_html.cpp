@@ -3,6 +3,7 @@
 #include "app/core/report_text.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace tapsheet::report {
 
@@ -18,13 +19,16 @@ struct Chip {
 };
 
 std::string ChipHtml(const Chip& chip, int respondents) {
-    const int percent = static_cast<int>(Fraction(chip.count, respondents) * 1000 + 0.5);
-    std::string width = std::to_string(percent / 10) + "." + std::to_string(percent % 10) + "%";
-    if (chip.count > 0 && percent < 5) width = "2px"; // one mark among many still shows
+    // Tenths of a percent, written by hand: no locale's decimal comma. An
+    // empty track for nobody; at least a sliver (CSS) for one mark among many.
+    const long tenths = std::lround(Fraction(chip.count, respondents) * 1000);
+    const std::string fill = chip.count > 0
+                                 ? "<div class=\"fill\" style=\"width:" + std::to_string(tenths / 10) + "." +
+                                       std::to_string(tenths % 10) + "%\"></div>"
+                                 : "";
     return std::string("<div class=\"chip") + (chip.top ? " top" : "") + "\"><div>" + Escape(chip.label) +
-           "</div><div class=\"row\"><div class=\"track\"><div class=\"fill\" style=\"width:" + width +
-           "\"></div></div><span class=\"n\">" + Escape(Figure(chip.count, respondents)) +
-           "</span></div></div>\n";
+           "</div><div class=\"row\"><div class=\"track\">" + fill + "</div><span class=\"n\">" +
+           Escape(Figure(chip.count, respondents)) + "</span></div></div>\n";
 }
 
 std::string GroupHtml(const std::string& title, const std::vector<Chip>& chips, int respondents, bool grid) {
@@ -129,7 +133,7 @@ std::string CrossRows(const Words& words, const Step& target, const ReportFacts&
     if (target.kind == StepKind::Domains) {
         for (const char* value : {"focus", "least"}) {
             const LocalText& side =
-                value == std::string("focus") ? target.domains.focus_label : target.domains.least_label;
+                std::string_view(value) == "focus" ? target.domains.focus_label : target.domains.least_label;
             rows += SectionRow(StepHeading(words, target) + " · " + words.T(side));
             for (const DomainSet& set : target.domains.sets)
                 for (const Domain& domain : set.domains)
@@ -275,7 +279,7 @@ svg { display: block; width: 100%; height: auto; max-width: 460px; margin: 8px 0
 .chip.top { border: 3px solid #0b5fa5; padding: 5px 8px; font-weight: bold; }
 .chip .row { display: flex; align-items: center; gap: 8px; margin-top: 4px; }
 .chip .track { flex: 1; height: 10px; background: #e4e4ea; border-radius: 5px; overflow: hidden; }
-.chip .fill { height: 100%; background: #0b5fa5; }
+.chip .fill { height: 100%; min-width: 2px; background: #0b5fa5; }
 .chip .n { font-weight: bold; white-space: nowrap; }
 .scroll { overflow-x: auto; }
 .answers { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 0 18px; }
@@ -298,7 +302,9 @@ footer { color: #4a4a55; font-size: 14px; margin-top: 20px; }
 @media print {
   body { background: #fff; font-size: 12pt; }
   main { max-width: none; padding: 0; }
-  section { break-inside: avoid; border-color: #bbb; }
+  section { border-color: #bbb; }
+  h2, h3, caption, .eyebrow { break-after: avoid; }
+  svg, .chip, tr, .tile, .centre { break-inside: avoid; }
   .scroll { overflow: visible; }
 }
 )css";

@@ -47,6 +47,9 @@ class ReportTest : public ::testing::Test {
   protected:
     void SetUp() override {
         // Times in the report are local: the golden file is made in UTC.
+        const char* zone = std::getenv("TZ");
+        had_zone_ = zone != nullptr;
+        if (zone) zone_ = zone;
         setenv("TZ", "UTC", 1);
         tzset();
         dir_ = TempDir("report");
@@ -57,8 +60,15 @@ class ReportTest : public ::testing::Test {
     void TearDown() override {
         std::error_code ignored;
         fs::remove_all(dir_, ignored);
+        if (had_zone_)
+            setenv("TZ", zone_.c_str(), 1);
+        else
+            unsetenv("TZ");
+        tzset();
     }
 
+    bool had_zone_ = false;
+    std::string zone_;
     std::filesystem::path dir_;
     std::string db_;
 };
