@@ -1,6 +1,7 @@
 #include "app/cli/app_setup.h"
 
 #include "app/cli/admin_places.h"
+#include "app/cli/results_out.h"
 #include "app/core/loader.h"
 
 #include "imgui.h"
@@ -95,6 +96,10 @@ std::unique_ptr<AdminSession> MakeAdminSession(const CommonOptions& options, Kio
         settings.packs_dir = (std::filesystem::path(options.config_path).parent_path() / "content").string();
     settings.export_dir = options.config.export_dir;
     settings.sleep = options.config.sleep;
+    const std::string db = options.db;
+    settings.export_to = [db](const std::string& dir, std::string* summary, std::string* error) {
+        return WriteResultsTo(dir, db, summary, error);
+    };
     return std::make_unique<AdminSession>(settings, session.Writer());
 }
 

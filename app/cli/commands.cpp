@@ -23,6 +23,7 @@ const char* const kUsage =
     "  export        every answer as CSV or JSON: [--format csv|json] [--round R] [--out FILE]\n"
     "  merge         several kiosks' results in one file: --into TARGET.db SOURCE.db...\n"
     "  set-pin       set the admin PIN (stored as a salted hash): [--config FILE]\n"
+    "  report        the results as one HTML page with charts: --out DIR|FILE.html [--round R|all]\n"
     "\n"
     "`tapsheet COMMAND --help` lists a command's options.\n";
 
@@ -43,6 +44,7 @@ int RunCommand(int argc, char** argv) {
     if (!std::strcmp(command, "export")) return RunExport(argc - 1, argv + 1);
     if (!std::strcmp(command, "merge")) return RunMerge(argc - 1, argv + 1);
     if (!std::strcmp(command, "set-pin")) return RunSetPin(argc - 1, argv + 1);
+    if (!std::strcmp(command, "report")) return RunReport(argc - 1, argv + 1);
     std::fprintf(stderr, "tapsheet: unknown command '%s'\n\n%s", command, kUsage);
     return 2;
 }

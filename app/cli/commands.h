@@ -14,5 +14,6 @@ int RunScreenshot(int argc, char** argv); // screenshot.cpp
 int RunExport(int argc, char** argv);     // export.cpp: answers as CSV or JSON
 int RunMerge(int argc, char** argv);      // merge.cpp: several kiosks' results in one file
 int RunSetPin(int argc, char** argv);     // set_pin.cpp: the admin PIN's hash into the config
+int RunReport(int argc, char** argv);     // report.cpp: the results as an HTML page with SVG charts
 
 } // namespace tapsheet

@@ -3,13 +3,13 @@
 // for a spreadsheet or a script. Columns: kExportColumns (README).
 #include "app/cli/commands.h"
 #include "app/cli/options.h"
+#include "app/cli/results_out.h"
 #include "app/core/export_format.h"
 #include "app/core/loader.h"
 #include "app/store/export_reader.h"
 
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -99,9 +99,16 @@ ExportFields FieldsOf(const ExportRow& row, const std::map<std::string, std::opt
             row.pack_hash};
 }
 
-void Write(std::ostream& out, const ExportOptions& options, const ExportData& data) {
+int Fail(const std::string& message) {
+    std::fprintf(stderr, "tapsheet export: %s\n", message.c_str());
+    return 2;
+}
+
+} // namespace
+
+void WriteExport(std::ostream& out, const std::string& format, const ExportData& data) {
     const auto packs = ParsePacks(data);
-    if (options.format == "csv") {
+    if (format == "csv") {
         out << CsvHeader();
         for (const ExportRow& row : data.rows)
             out << CsvRecord(FieldsOf(row, packs));
@@ -112,13 +119,6 @@ void Write(std::ostream& out, const ExportOptions& options, const ExportData& da
         out << (i ? ",\n " : "\n ") << JsonObject(FieldsOf(data.rows[i], packs));
     out << (data.rows.empty() ? "]\n" : "\n]\n");
 }
-
-int Fail(const std::string& message) {
-    std::fprintf(stderr, "tapsheet export: %s\n", message.c_str());
-    return 2;
-}
-
-} // namespace
 
 int RunExport(int argc, char** argv) {
     ExportOptions options;
@@ -132,18 +132,11 @@ int RunExport(int argc, char** argv) {
     ExportData data;
     if (!ReadExport(options.db, options.round, &data, &error)) return Fail(error);
     if (options.out.empty()) {
-        Write(std::cout, options, data);
+        WriteExport(std::cout, options.format, data);
         return std::cout.good() ? 0 : Fail("could not write to standard output");
     }
-    // Written beside, then renamed: a half-written file never sits under the asked name.
-    const std::string partial = options.out + ".partial";
-    {
-        std::ofstream file(partial, std::ios::binary);
-        if (!file) return Fail("cannot write " + partial);
-        Write(file, options, data);
-        if (!file.flush()) return Fail("cannot write " + partial);
-    }
-    if (std::rename(partial.c_str(), options.out.c_str()) != 0) return Fail("cannot write " + options.out);
+    const auto write = [&](std::ostream& out) { WriteExport(out, options.format, data); };
+    if (!WriteAtomically(options.out, write, &error)) return Fail(error);
     std::fprintf(stderr, "tapsheet export: %zu answers to %s\n", data.rows.size(), options.out.c_str());
     return 0;
 }

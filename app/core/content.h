@@ -141,6 +141,17 @@ struct BoardStrings {
     LocalText frozen, hidden_tag, waiting_db, waiting_db_body, not_updating;
 };
 
+// Words of `tapsheet report`, the results an organiser takes home; the
+// report also uses the board's words where they say the same thing.
+// {n}, {from}, {to}, {zone}, {m}, {pending} and {rejected} are filled in.
+struct ReportStrings {
+    LocalText heading, visits, answers, dates, no_visits, several_packs;
+    LocalText projects, not_shown, cross_section, cross_intro, everyone, most_marked, column_n;
+    LocalText timeline, timeline_note, counted, filtered_out;
+    LocalText filtered_title, filtered_none, filtered_body, started, kiosk, status;
+    LocalText status_open, status_complete, status_abandoned, footer;
+};
+
 struct KioskSettings {
     int idle_seconds = 45;        // no touch for this long: "Still there?"
     int still_there_seconds = 15; // countdown before returning to attract
@@ -159,6 +170,7 @@ struct Pack {
     std::vector<Language> languages; // first is the default
     UiStrings ui;
     BoardStrings board;
+    ReportStrings report;
     KioskSettings kiosk;
     std::vector<Step> steps;
     std::vector<ActivityTimer> timers;

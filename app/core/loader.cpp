@@ -82,11 +82,12 @@ void ReadHeader(PackReader& reader, const toml::table& root, Pack* pack) {
 void ReadPack(PackReader& reader, const toml::table& root, Pack* pack) {
     reader.CheckKeys(root,
                      {"id", "title", "subtitle", "attract_prompt", "resources_url", "languages", "ui",
-                      "board", "kiosk", "steps", "timers", "evidence", "resources"},
+                      "board", "report", "kiosk", "steps", "timers", "evidence", "resources"},
                      "the pack");
     ReadLanguages(reader, root);
     ReadUiStrings(reader, root, pack);
     ReadBoardStrings(reader, root, pack);
+    ReadReportStrings(reader, root, pack);
     ReadHeader(reader, root, pack);
     ReadKiosk(reader, root, &pack->kiosk);
     ReadSteps(reader, root, pack);

@@ -78,11 +78,12 @@ std::string Quote(std::string_view text);     // 'text'
 LocalText PlainText(std::string_view default_lang, std::string_view text);
 
 // Sections, each in its own file; all report into `reader`.
-void ReadSteps(PackReader& reader, const toml::table& root, Pack* pack);        // loader_steps.cpp
-void ReadUiStrings(PackReader& reader, const toml::table& root, Pack* pack);    // loader_ui.cpp
-void ReadBoardStrings(PackReader& reader, const toml::table& root, Pack* pack); // loader_ui.cpp
-void ReadTimers(PackReader& reader, const toml::table& root, Pack* pack);       // loader_extras.cpp
-void ReadEvidence(PackReader& reader, const toml::table& root, Pack* pack);     // loader_extras.cpp
-void ReadResources(PackReader& reader, const toml::table& root, Pack* pack);    // loader_extras.cpp
+void ReadSteps(PackReader& reader, const toml::table& root, Pack* pack);         // loader_steps.cpp
+void ReadUiStrings(PackReader& reader, const toml::table& root, Pack* pack);     // loader_ui.cpp
+void ReadBoardStrings(PackReader& reader, const toml::table& root, Pack* pack);  // loader_ui.cpp
+void ReadReportStrings(PackReader& reader, const toml::table& root, Pack* pack); // loader_ui.cpp
+void ReadTimers(PackReader& reader, const toml::table& root, Pack* pack);        // loader_extras.cpp
+void ReadEvidence(PackReader& reader, const toml::table& root, Pack* pack);      // loader_extras.cpp
+void ReadResources(PackReader& reader, const toml::table& root, Pack* pack);     // loader_extras.cpp
 
 } // namespace tapsheet::loader_internal

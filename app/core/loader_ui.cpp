@@ -1,5 +1,6 @@
-// The [ui] and [board] tables: words of the kiosk's own chrome (buttons,
-// notices) and of the board's pages (counts, totals, the timer).
+// The [ui], [board] and [report] tables: words of the kiosk's own chrome
+// (buttons, notices), of the board's pages (counts, totals, the timer) and
+// of the organiser's report.
 #include "app/core/loader_reader.h"
 
 #include <array>
@@ -15,6 +16,7 @@ template <typename Strings> struct WordKey {
 };
 using UiKey = WordKey<UiStrings>;
 using BoardKey = WordKey<BoardStrings>;
+using ReportKey = WordKey<ReportStrings>;
 
 // Any [ui] or [board] key a pack leaves out falls back to the English text
 // below, so a short pack stays short and a pack written before a new button
@@ -90,9 +92,49 @@ constexpr auto kBoardKeys = std::to_array<BoardKey>({
     {"not_updating", &BoardStrings::not_updating, "Figures not updating: {problem}"},
 });
 
+// The report's own words (`tapsheet report`): an organiser's document, in
+// the pack's languages like the board.
+constexpr auto kReportKeys = std::to_array<ReportKey>({
+    {"heading", &ReportStrings::heading, "Results"},
+    {"visits", &ReportStrings::visits, "Visits"},
+    {"answers", &ReportStrings::answers, "Questions answered"},
+    {"dates", &ReportStrings::dates, "Visits from {from} to {to} ({zone})"},
+    {"no_visits", &ReportStrings::no_visits, "No visits yet"},
+    {"several_packs", &ReportStrings::several_packs,
+     "Answers were given under {n} versions of the content; labels are those of the latest."},
+    {"projects", &ReportStrings::projects, "Projects named"},
+    {"not_shown", &ReportStrings::not_shown,
+     "Free text not shown: {pending} awaiting approval, {rejected} rejected"},
+    {"cross_section", &ReportStrings::cross_section, "Compared by poll answer"},
+    {"cross_intro", &ReportStrings::cross_intro,
+     "Each column counts only the people who gave that answer; percentages are of those of them who "
+     "answered the step."},
+    {"everyone", &ReportStrings::everyone, "Everyone"},
+    {"most_marked", &ReportStrings::most_marked, "The {n} most marked"},
+    {"column_n", &ReportStrings::column_n, "n = {n}"},
+    {"timeline", &ReportStrings::timeline, "Visits over the day"},
+    {"timeline_note", &ReportStrings::timeline_note, "Each bar is {m} minutes"},
+    {"counted", &ReportStrings::counted, "Counted"},
+    {"filtered_out", &ReportStrings::filtered_out, "Filtered out"},
+    {"filtered_title", &ReportStrings::filtered_title, "Filtered visits"},
+    {"filtered_none", &ReportStrings::filtered_none, "No visits were filtered out."},
+    {"filtered_body", &ReportStrings::filtered_body,
+     "Suspected repeats (ballot stuffing): kept in the results file, left out of every figure in this "
+     "report."},
+    {"started", &ReportStrings::started, "Started"},
+    {"kiosk", &ReportStrings::kiosk, "Kiosk"},
+    {"status", &ReportStrings::status, "Status"},
+    {"status_open", &ReportStrings::status_open, "Not finished"},
+    {"status_complete", &ReportStrings::status_complete, "Completed"},
+    {"status_abandoned", &ReportStrings::status_abandoned, "Abandoned"},
+    {"footer", &ReportStrings::footer,
+     "Figures leave out filtered visits. Free text appears only once a facilitator approved it."},
+});
+
 // A field added to the structs without a key here would stay empty.
 static_assert(sizeof(UiStrings) == kUiKeys.size() * sizeof(LocalText));
 static_assert(sizeof(BoardStrings) == kBoardKeys.size() * sizeof(LocalText));
+static_assert(sizeof(ReportStrings) == kReportKeys.size() * sizeof(LocalText));
 
 // Reads table `name` of `root` into `out`, key by key, after setting every
 // key to its fallback.
@@ -137,6 +179,10 @@ void ReadUiStrings(PackReader& reader, const toml::table& root, Pack* pack) {
 
 void ReadBoardStrings(PackReader& reader, const toml::table& root, Pack* pack) {
     ReadWords(reader, root, "board", kBoardKeys, &pack->board);
+}
+
+void ReadReportStrings(PackReader& reader, const toml::table& root, Pack* pack) {
+    ReadWords(reader, root, "report", kReportKeys, &pack->report);
 }
 
 } // namespace tapsheet::loader_internal

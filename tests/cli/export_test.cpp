@@ -1,22 +1,16 @@
-// `tapsheet export` against golden files: a database with known visits
-// (fixed ids and times, written in plain SQL after the real writer created
-// and migrated it and recorded a small test pack) exports byte for byte as
-// tests/cli/data/export.csv and export.json.
-#include "app/core/loader.h"
-#include "app/store/store.h"
+// `tapsheet export` against golden files: the known database
+// (known_results.h) exports byte for byte as tests/cli/data/export.csv and
+// export.json.
 #include "tests/cli/cli_test_util.h"
+#include "tests/cli/known_results.h"
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
-
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
 
 namespace tapsheet {
 namespace {
 
 using cli_test::Contains;
+using cli_test::MakeKnownResults;
 using cli_test::Result;
 using cli_test::Source;
 using cli_test::Tapsheet;
@@ -27,61 +21,13 @@ std::string ReadAll(const std::filesystem::path& path) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// Free text with a comma, quotes, a newline and Welsh letters: the cases
-// RFC 4180 and JSON escaping are about.
-constexpr const char* kKnownVisits = R"sql(
-INSERT INTO visits (id, kiosk_id, pack_hash, lang, round, started_at, ended_at, status, filtered) VALUES
-  ('v1', 'kiosk-a', '{hash}', 'en', 1, '2024-04-11T09:00:00.000Z', '2024-04-11T09:01:10.000Z', 'complete', 0),
-  ('v2', 'kiosk-a', '{hash}', 'en', 1, '2024-04-11T09:05:00.000Z', NULL, 'open', 1),
-  ('v3', 'kiosk-b', '{hash}', 'cy', 2, '2024-04-11T10:00:00.000Z', '2024-04-11T10:00:40.000Z', 'abandoned', 0);
-INSERT INTO answers (visit_id, step_id, item_id, value, answered_at) VALUES
-  ('v1', 'level', 'system', '', '2024-04-11T09:00:05.000Z'),
-  ('v1', 'improvement', 'patients', '', '2024-04-11T09:00:20.000Z'),
-  ('v1', 'improvement', 'staff', '', '2024-04-11T09:00:20.000Z'),
-  ('v1', 'benefits', 'workplace-culture', '', '2024-04-11T09:00:40.000Z'),
-  ('v1', 'benefits', 'project', 'Falls clinic, "phase 2"', '2024-04-11T09:00:40.000Z'),
-  ('v1', 'benefits', 'own', 'Line one
-line two', '2024-04-11T09:00:40.000Z'),
-  ('v1', 'domains', 'vision', 'focus', '2024-04-11T09:01:00.000Z'),
-  ('v1', 'domains', 'innovation', 'least', '2024-04-11T09:01:00.000Z'),
-  ('v2', 'level', 'team', '', '2024-04-11T09:05:04.000Z'),
-  ('v3', 'aim', 'conditions', '', '2024-04-11T10:00:10.000Z'),
-  ('v3', 'benefits', 'own', 'Gwell gofal ŵyr', '2024-04-11T10:00:30.000Z');
-)sql";
-
 class ExportTest : public ::testing::Test {
   protected:
     void SetUp() override {
-        LoadResult loaded = LoadPackFile(Source("tests/cli/data/export_pack.toml"));
-        ASSERT_TRUE(loaded.pack);
         dir_ = TempDir("export");
         db_ = (dir_ / "results.db").string();
-        CreateWithPack(*loaded.pack);
-        std::string sql = kKnownVisits;
-        for (std::size_t at; (at = sql.find("{hash}")) != std::string::npos;)
-            sql.replace(at, 6, loaded.pack->source_hash);
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open(db_.c_str(), &db), SQLITE_OK);
-        char* message = nullptr;
-        EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message), SQLITE_OK) << message;
-        sqlite3_free(message);
-        sqlite3_close(db);
-    }
-
-    // The real writer makes the schema and stores the pack's text and hash.
-    void CreateWithPack(const Pack& pack) {
-        std::mutex mutex;
-        std::condition_variable changed;
-        WriterOptions options;
-        options.db_path = db_;
-        options.wake = [&] {
-            { std::lock_guard lock(mutex); }
-            changed.notify_all();
-        };
-        VisitWriter writer(options, pack);
-        std::unique_lock lock(mutex);
-        ASSERT_TRUE(changed.wait_for(lock, std::chrono::seconds(20), [&] { return writer.Ready(); }));
-        ASSERT_TRUE(writer.Health().ok) << writer.Health().problem;
+        MakeKnownResults(db_, Source("tests/cli/data/export_pack.toml"));
+        ASSERT_FALSE(HasFatalFailure());
     }
 
     // Compares with a golden file; TAPSHEET_UPDATE_GOLDEN=1 rewrites it instead.

@@ -1,0 +1,80 @@
+// `tapsheet report`: the results an organiser takes home, as one
+// self-contained HTML file (inline CSS, inline SVG charts, no scripts) and
+// each chart as its own SVG file. Pure generation from plain figures: the
+// store counts (app/store/report_reader.h) by the board's rules, this only
+// lays them out, so the same figures always make the same bytes.
+#pragma once
+
+#include "app/core/content.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tapsheet {
+
+// Distinct counted visits that gave (item, value) in a step: value "" for
+// polls and sheets, "focus" or "least" for domains (as TallyCount).
+struct ReportCount {
+    std::string item_id, value;
+    int count = 0;
+};
+
+struct ReportStep {
+    std::string step_id;
+    int respondents = 0; // counted visits with any answer to the step
+    std::vector<ReportCount> counts;
+    int Count(std::string_view item_id, std::string_view value = "") const; // 0 when absent
+};
+
+// The figures of only those counted visits that gave one poll answer.
+struct ReportCross {
+    std::string poll_step_id, item_id;
+    int visits = 0;
+    std::vector<ReportStep> steps;
+};
+
+enum class ReportTextStatus { Pending, Approved, Rejected };
+
+// A distinct free text (project name, own benefit) of counted visits.
+struct ReportText {
+    std::string step_id, item_id, text;
+    int count = 0; // visits that wrote exactly this
+    ReportTextStatus status = ReportTextStatus::Pending;
+};
+
+struct ReportVisit {
+    std::string started_at; // stored stamp, ISO-8601 UTC
+    std::string kiosk_id;
+    std::string status; // open, complete or abandoned
+    bool filtered = false;
+    int steps_answered = 0;
+};
+
+struct ReportFacts {
+    int round = 0;                   // 0: every round
+    std::vector<ReportVisit> visits; // every visit of the round(s), filtered too, by start time
+    std::vector<ReportStep> steps;   // counted visits only
+    std::vector<ReportCross> crosses;
+    std::vector<ReportText> texts;
+    int packs_used = 1;         // distinct content packs the visits were given
+    int utc_offset_minutes = 0; // local time of the event, for times shown
+    const ReportStep* Step(std::string_view step_id) const;
+    const ReportCross* Cross(std::string_view poll_step_id, std::string_view item_id) const;
+};
+
+struct ReportChart {
+    std::string file_name; // "poll-level.svg": step ids are safe file names
+    std::string svg;       // standalone, with its title
+};
+
+struct Report {
+    std::string html;
+    std::vector<ReportChart> charts; // in the order the report shows them
+};
+
+// The report of `facts` in the words of `pack` (language `lang`, falling
+// back to the pack's default for missing translations).
+Report MakeReport(const Pack& pack, std::string_view lang, const ReportFacts& facts);
+
+} // namespace tapsheet

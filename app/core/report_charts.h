@@ -1,0 +1,46 @@
+// From the report's figures to its charts and tables (report.h): which
+// bars a poll, the sheet and the domains have, in the pack's order and
+// words, and how the visits fall over the day. Shared by report.cpp (the
+// HTML) and the standalone SVG files.
+#pragma once
+
+#include "app/core/report.h"
+#include "app/core/report_svg.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tapsheet::report {
+
+struct Words {
+    const Pack& pack;
+    std::string lang;
+    const std::string& T(const LocalText& text) const { return text.Get(lang); }
+};
+
+std::string Answered(const Words& words, int respondents); // "12 people answered"
+// A step's heading: a poll's question, or another step's short title.
+std::string StepHeading(const Words& words, const Step& step);
+
+// Items with counts that the pack does not list (answers given under an
+// earlier version of the content), so no answer silently disappears.
+std::vector<std::string> UnknownItems(const ReportStep* counts, const std::vector<std::string>& known);
+std::vector<std::string> SheetItemIds(const SheetStep& sheet);
+
+// The count a benefit needs to be among the three most marked (ties too);
+// 0 when nothing was marked.
+int TopThreshold(const Step& sheet, const ReportStep* counts);
+// Approved free text of one item ("project" or "own") of a step, in the
+// order the facts list it.
+std::vector<const ReportText*> Approved(const ReportFacts& facts, const Step& step, std::string_view item);
+
+BarChart PollChart(const Words& words, const Step& step, const ReportStep* counts);
+BarChart SheetChart(const Words& words, const Step& step, const ReportFacts& facts);
+BarChart DomainsChart(const Words& words, const Step& step, const ReportStep* counts);
+
+// Visits by start time, counted and filtered, in bins of a round number of
+// minutes chosen so the day fits in at most 36 bars. *bin_minutes: the bin.
+Timeline VisitsTimeline(const Words& words, const ReportFacts& facts, int* bin_minutes);
+
+} // namespace tapsheet::report
