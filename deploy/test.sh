@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test: installs dependencies, builds the
 # release and the sanitizer (ASan + UBSan) builds, runs all tests of both
-# under a virtual X display, then prints the benchmarks' figures.
+# under a virtual X display, prints the benchmarks' figures, then proves the
+# Debian package on this machine and the arm64 build under qemu-user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deploy/install-deps.sh >/dev/null
@@ -20,3 +21,9 @@ done
 
 echo "== benchmarks (figures only; no pass/fail)"
 tests/bench/run.sh build/release
+
+echo "== Debian package: build, install, verify the units, upgrade, remove (as root)"
+deploy/package-test.sh
+
+echo "== arm64: cross-build with Debian's aarch64 toolchain, tests under qemu-user"
+deploy/cross-arm64.sh
