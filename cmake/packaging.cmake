@@ -1,8 +1,9 @@
 # Installing tapsheet, and the Debian package CPack makes of it
 # (deploy/package.sh runs it): the program, the content packs, the config
 # file /etc/tapsheet/tapsheet.toml (a conffile: dpkg keeps an organiser's
-# edits across upgrades), the kiosk's and the board's systemd units, and the
-# maintainer scripts that create the user tapsheet and /var/lib/tapsheet.
+# edits across upgrades), the kiosk's and the board's systemd units, the
+# user tapsheet (sysusers.d) and the maintainer scripts that create it and
+# /var/lib/tapsheet.
 include(GNUInstallDirs)
 
 # The program looks for its assets under ${CMAKE_INSTALL_PREFIX}/share
@@ -25,6 +26,7 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/content DESTINATION ${CMAKE_INSTA
 install(FILES ${PROJECT_SOURCE_DIR}/config/tapsheet.toml DESTINATION /etc/tapsheet)
 install(FILES ${TAPSHEET_DEPLOY}/systemd/tapsheet-kiosk.service ${TAPSHEET_DEPLOY}/systemd/tapsheet-board.service
         DESTINATION ${TAPSHEET_UNIT_DIR})
+install(FILES ${TAPSHEET_DEPLOY}/debian/tapsheet.sysusers DESTINATION /usr/lib/sysusers.d RENAME tapsheet.conf)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # `cpack` installs into its staging folder first; that must not build every

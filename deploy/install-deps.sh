@@ -23,8 +23,9 @@ PACKAGES=(
   fonts-noto-core fonts-dejavu-core
   xvfb xauth x11-utils procps libx11-dev libxtst-dev
   # The Debian package (deploy/package.sh, package-test.sh): cpack needs
-  # `file` for dpkg-shlibdeps; systemd-analyze checks the units.
-  file systemd
+  # `file` for dpkg-shlibdeps; systemd-analyze checks the units, and
+  # deploy/service-test.sh boots them in a systemd-nspawn container.
+  file systemd systemd-container debootstrap
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
