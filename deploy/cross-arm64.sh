@@ -134,15 +134,20 @@ check_binary() {
 # ctest under a virtual X display (the X server is the machine's own; the
 # arm64 programs are its clients, drawing with Mesa's llvmpipe under qemu).
 run_tests() {
-  local exclude=()
+  local skip=KillTest labels=()
+  echo "NOT RUN under qemu: KillTest.AcknowledgedWritesSurviveSigkill. Its guard that the 50 kills"
+  echo "  hit a busy writer (at least 200 acknowledged answers) is sized for native speed; emulated,"
+  echo "  the writer gets 130 to 310 answers written before it is killed, so it would fail at random."
+  echo "  It runs natively in deploy/test.sh."
   if ! setup_binfmt || ! "$BUILD_DIR/tapsheet" --help >/dev/null 2>&1; then
     echo "NOT RUN: the cli tests and the store tests that start a second arm64 process"
-    echo "  (KillTest, TwoProcessTest, DiskFullTest): this kernel cannot run arm64 programs"
-    echo "  directly (binfmt_misc is not available here), only through ctest's qemu-aarch64."
-    exclude=(-LE cli -E 'KillTest|TwoProcessTest|DiskFullTest')
+    echo "  (TwoProcessTest, DiskFullTest): this kernel cannot run arm64 programs directly"
+    echo "  (no binfmt_misc entry for qemu-aarch64 here), only through ctest's qemu-aarch64."
+    skip="$skip|TwoProcessTest|DiskFullTest"
+    labels=(-LE cli)
   fi
   xvfb-run -a -s "-screen 0 1920x1080x24" \
-    ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 900 -j "$(nproc)" "${exclude[@]}"
+    ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 900 -j "$(nproc)" -E "$skip" "${labels[@]}"
 }
 
 start=$SECONDS
