@@ -25,5 +25,8 @@ tests/bench/run.sh build/release
 echo "== Debian package: build, install, verify the units, upgrade, remove (as root)"
 deploy/package-test.sh
 
+echo "== the systemd units under a real systemd (systemd-nspawn container)"
+deploy/service-test.sh
+
 echo "== arm64: cross-build with Debian's aarch64 toolchain, tests under qemu-user"
 deploy/cross-arm64.sh
