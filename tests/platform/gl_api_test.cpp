@@ -20,7 +20,7 @@
 namespace tapsheet {
 namespace {
 
-bool StartsWith(const std::string& text, const std::string& start) {
+[[maybe_unused]] bool StartsWith(const std::string& text, const std::string& start) {
     return text.rfind(start, 0) == 0;
 }
 
