@@ -5,6 +5,7 @@
 // unlocked one, which shows the request really arrives.
 #include "tests/cli/cli_test_util.h"
 
+#include "app/platform/window.h"
 #include "tests/cli/x11_client.h"
 
 #include <gtest/gtest.h>
@@ -91,7 +92,30 @@ class KioskProcess {
     int exit_code_ = -1;
 };
 
-class Lockdown : public testing::TestWithParam<const char*> {};
+// Each test on a private X server: XTest input goes to whatever window is
+// under the pointer, and other tests' windows must not be there.
+class Lockdown : public testing::TestWithParam<const char*> {
+  protected:
+    void SetUp() override {
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY"}) {
+            const char* value = std::getenv(name);
+            saved_.emplace_back(name, value != nullptr ? value : "");
+            unsetenv(name);
+        }
+        std::string error;
+        display_ = EnsureDisplay(1280, 800, &error);
+        ASSERT_NE(display_, nullptr) << error;
+    }
+    void TearDown() override {
+        display_.reset();
+        for (const auto& [name, value] : saved_)
+            if (!value.empty()) setenv(name.c_str(), value.c_str(), 1);
+    }
+
+  private:
+    std::shared_ptr<VirtualDisplay> display_;
+    std::vector<std::pair<std::string, std::string>> saved_;
+};
 
 TEST_P(Lockdown, CloseRequestsAndQuitKeysDoNothingOnlySigtermStops) {
     x11_test::Client x;
