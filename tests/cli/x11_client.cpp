@@ -92,7 +92,14 @@ void HoldAt(Display* display, Window window, int x, int y, double seconds) {
 
 } // namespace
 
-Client::Client() : display_(XOpenDisplay(nullptr)) {}
+// A private X server can report its number a moment before it takes
+// connections: try for a few seconds.
+Client::Client() : display_(nullptr) {
+    for (int tries = 0; tries < 100 && display_ == nullptr; tries++) {
+        display_ = XOpenDisplay(nullptr);
+        if (display_ == nullptr) std::this_thread::sleep_for(50ms);
+    }
+}
 
 Client::~Client() {
     if (display_ != nullptr) XCloseDisplay(static_cast<Display*>(display_));

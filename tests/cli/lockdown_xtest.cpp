@@ -119,7 +119,7 @@ class Lockdown : public testing::TestWithParam<const char*> {
 
 TEST_P(Lockdown, CloseRequestsAndQuitKeysDoNothingOnlySigtermStops) {
     x11_test::Client x;
-    ASSERT_TRUE(x.Ok()) << "needs an X display (tests run under xvfb-run)";
+    ASSERT_TRUE(x.Ok()) << "cannot open DISPLAY " << std::getenv("DISPLAY");
     const auto dir = TempDir(std::string("lockdown-") + GetParam());
     KioskProcess kiosk(dir, GetParam(), true);
     ASSERT_TRUE(kiosk.WaitForFirstFrame()) << kiosk.Log();
@@ -137,7 +137,7 @@ TEST_P(Lockdown, CloseRequestsAndQuitKeysDoNothingOnlySigtermStops) {
 
 TEST_P(Lockdown, TheSameCloseRequestEndsAnUnlockedKiosk) {
     x11_test::Client x;
-    ASSERT_TRUE(x.Ok());
+    ASSERT_TRUE(x.Ok()) << "cannot open DISPLAY " << std::getenv("DISPLAY");
     const auto dir = TempDir(std::string("unlocked-") + GetParam());
     KioskProcess kiosk(dir, GetParam(), false);
     ASSERT_TRUE(kiosk.WaitForFirstFrame()) << kiosk.Log();
@@ -161,7 +161,7 @@ TEST_P(Lockdown, SigintStopsItToo) {
 // is held, so the loop must wake itself when the hold completes.
 TEST_P(Lockdown, AHeldCornerOpensThePinPadAShortPressDoesNot) {
     x11_test::Client x;
-    ASSERT_TRUE(x.Ok());
+    ASSERT_TRUE(x.Ok()) << "cannot open DISPLAY " << std::getenv("DISPLAY");
     const auto dir = TempDir(std::string("gesture-") + GetParam());
     KioskProcess kiosk(dir, GetParam(), true);
     ASSERT_TRUE(kiosk.WaitForFirstFrame()) << kiosk.Log();
@@ -217,7 +217,7 @@ std::string SleepingConfig(const std::filesystem::path& dir) {
 // it (it must not start a visit under the finger); the next tap starts one.
 TEST_P(Lockdown, TheTapThatWakesASleepingScreenStartsNothing) {
     x11_test::Client x;
-    ASSERT_TRUE(x.Ok());
+    ASSERT_TRUE(x.Ok()) << "cannot open DISPLAY " << std::getenv("DISPLAY");
     const auto dir = TempDir(std::string("sleep-") + GetParam());
     KioskProcess kiosk(dir, GetParam(), true, SleepingConfig(dir));
     ASSERT_TRUE(kiosk.WaitForFirstFrame()) << kiosk.Log();
