@@ -28,6 +28,8 @@ install(FILES ${TAPSHEET_DEPLOY}/systemd/tapsheet-kiosk.service ${TAPSHEET_DEPLO
         DESTINATION ${TAPSHEET_UNIT_DIR})
 install(FILES ${TAPSHEET_DEPLOY}/debian/tapsheet.sysusers DESTINATION /usr/lib/sysusers.d RENAME tapsheet.conf)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The Pi guide and the fragments its steps copy (drop-ins, udev rule, boot lines).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/platform/raspberrypi DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # `cpack` installs into its staging folder first; that must not build every
 # test: deploy/package.sh builds the tapsheet target, then runs cpack.
