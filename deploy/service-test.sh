@@ -95,7 +95,7 @@ pass "installed $(basename "$deb") in the container with apt-get"
 # units' own command line once the program reads --config; until then the
 # same settings as options.
 exec_start=""
-"${NSPAWN[@]}" /usr/bin/tapsheet kiosk --help 2>/dev/null | grep -q -- --config ||
+"${NSPAWN[@]}" /usr/bin/tapsheet kiosk --help 2>/dev/null | grep -- --config >/dev/null ||
   fail "this tapsheet takes no --config: the units' command line cannot run"
 cat >"$ROOT/etc/systemd/system/xvfb.service" <<'EOF'
 [Service]
@@ -131,10 +131,10 @@ property() { in_container systemctl show -p "$2" --value "$1"; }
 # journald takes a moment to store what a service wrote.
 journal_has() {
   for _ in $(seq 50); do
-    in_container journalctl --no-pager -u "$1" | grep -q "$2" && return 0
+    in_container journalctl -b --no-pager -u "$1" | grep -- "$2" >/dev/null && return 0
     sleep 0.2
   done
-  in_container journalctl --no-pager -u "$1" | tail -15
+  in_container journalctl -b --no-pager -u "$1" | tail -15
   return 1
 }
 wait_active() {
@@ -142,7 +142,7 @@ wait_active() {
     [ "$(in_container systemctl is-active "$1" 2>/dev/null || true)" = active ] && return 0
     sleep 1
   done
-  in_container journalctl --no-pager -u "$1" | tail -20
+  in_container journalctl -b --no-pager -u "$1" | tail -20
   return 1
 }
 
@@ -188,7 +188,7 @@ fi
 pass "the results database is in /var/lib/tapsheet"
 
 # The units' exit status handling, with a stand-in program in the kiosk's unit.
-failures_logged() { in_container journalctl --no-pager -o cat -u tapsheet-kiosk.service | grep -c "Failed with result" || true; }
+failures_logged() { in_container journalctl -b --no-pager -o cat -u tapsheet-kiosk.service | grep -c "Failed with result" || true; }
 expect_after_exit() { # status state-or-any restarted(yes|no) failure-logged(yes|no) why
   cat >"$DROPIN_DIR/test.conf" <<EOF
 [Service]
