@@ -82,6 +82,11 @@ void DrawPinPad(UiFrame& ui, const AdminView& view, AdminIntents& out);
 void DrawAdminPanel(UiFrame& ui, const AdminView& view, AdminIntents& out);
 void DrawAdminModeration(UiFrame& ui, const AdminView& view, float width, AdminIntents& out);
 
+// A staff screen's top row, `width` wide from x: its title, and on the
+// right one button that closes the screen (Close, Cancel).
+void StaffHeader(UiFrame& ui, const char* title, const char* button_id, const char* button_label,
+                 ButtonKind button_kind, float x, float width, AdminIntents& out);
+
 // The start screen asleep: black, or the screen under a dark veil.
 void DrawSleepCover(bool blank);
 

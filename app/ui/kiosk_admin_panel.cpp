@@ -177,19 +177,7 @@ void DrawAdminPanel(UiFrame& ui, const AdminView& view, AdminIntents& out) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float width = std::min(avail.x, ui.theme.U(40));
     const float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f;
-    const float close_w = ui.theme.U(7);
-    const float header_h = ui.theme.TargetHeight();
-    const float top = ImGui::GetCursorPosY();
-    ImGui::SetCursorPos(ImVec2(x, top + (header_h - ui.theme.heading->FontSize) * 0.5f));
-    ImGui::PushFont(ui.theme.heading);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.text);
-    ImGui::TextUnformatted("Staff panel");
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::SetCursorPos(ImVec2(x + width - close_w, top));
-    if (TapButton(ui, "admin-close", "Close", ImVec2(close_w, header_h), ButtonKind::Primary))
-        out.push_back(AdminIntent::Of(Kind::Close));
-    ImGui::SetCursorPos(ImVec2(x, top + header_h + ui.theme.Gap()));
+    StaffHeader(ui, "Staff panel", "admin-close", "Close", ButtonKind::Primary, x, width, out);
     DrawTabs(ui, view, width, out);
     ImGui::SetCursorPos(ImVec2(x, ImGui::GetCursorPosY() + ui.theme.Gap()));
     const float status_h =

@@ -73,18 +73,7 @@ void DrawPinPad(UiFrame& ui, const AdminView& view, AdminIntents& out) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float width = std::min(avail.x, ui.theme.U(22));
     const float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f;
-    const float cancel_w = ui.theme.U(7);
-    const float header_h = ui.theme.TargetHeight();
-    const float top = ImGui::GetCursorPosY();
-    ImGui::SetCursorPos(ImVec2(x, top + (header_h - ui.theme.heading->FontSize) * 0.5f));
-    ImGui::PushFont(ui.theme.heading);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.text);
-    ImGui::TextUnformatted("Staff PIN");
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::SetCursorPos(ImVec2(x + width - cancel_w, top));
-    if (TapButton(ui, "pin-cancel", "Cancel", ImVec2(cancel_w, header_h), ButtonKind::Secondary))
-        out.push_back(AdminIntent::Of(Kind::Close));
+    StaffHeader(ui, "Staff PIN", "pin-cancel", "Cancel", ButtonKind::Secondary, x, width, out);
     ImGui::SetCursorPosX(x);
     DrawDots(ui, view.state.DigitsEntered(), width);
     const std::string message = LockText(view, ui.now);
@@ -93,6 +82,23 @@ void DrawPinPad(UiFrame& ui, const AdminView& view, AdminIntents& out) {
                  message.empty() ? std::string("Enter the admin PIN") : message, width);
     ImGui::Dummy(ImVec2(1, ui.theme.U(0.3f)));
     DrawKeys(ui, view, x, width, out);
+}
+
+void StaffHeader(UiFrame& ui, const char* title, const char* button_id, const char* button_label,
+                 ButtonKind button_kind, float x, float width, AdminIntents& out) {
+    const float button_w = ui.theme.U(7);
+    const float header_h = ui.theme.TargetHeight();
+    const float top = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(x, top + (header_h - ui.theme.heading->FontSize) * 0.5f));
+    ImGui::PushFont(ui.theme.heading);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.theme.colors.text);
+    ImGui::TextUnformatted(title);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(x + width - button_w, top));
+    if (TapButton(ui, button_id, button_label, ImVec2(button_w, header_h), button_kind))
+        out.push_back(AdminIntent::Of(AdminIntent::Kind::Close));
+    ImGui::SetCursorPos(ImVec2(x, top + header_h + ui.theme.Gap()));
 }
 
 void DrawSleepCover(bool blank) {
