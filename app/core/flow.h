@@ -93,6 +93,7 @@ class Flow {
     double ThanksLeft(double now) const;
     double NextDeadline(double now) const; // when Tick next has work; 0: none
     bool Accepts(double now) const;
+    double GuardUntil() const { return guard_until_; } // taps before this are ignored
     // Just after a visit ended: Start is refused (and drawn disabled) for
     // the pack's cooldown_seconds, so one person cannot vote again and again.
     bool CoolingDown(double now) const { return now < cooldown_until_; }
