@@ -11,7 +11,7 @@
 //   display W H               the window's size in ImGui units (= X pixels)
 //   state KEY VALUE           what the window shows: its screen, page, flow state
 //   target ID LABEL X0 Y0 X1 Y1 ENABLED VISIBLE LAYER CLIPX0 CLIPY0 CLIPX1 CLIPY1
-//   text TEXT X0 Y0 X1 Y1 SIZE
+//   text TEXT X0 Y0 X1 Y1 SIZE   (the board's texts; the kiosk's screens record none)
 //   end
 #pragma once
 
