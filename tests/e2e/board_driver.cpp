@@ -17,10 +17,12 @@ BoardDriver::BoardDriver(WindowDriver& window, BoardExpectation& expect) : windo
 // the last frame is the test's failure.
 void BoardDriver::Check(const std::string& what, const Compare& compare) {
     std::vector<std::string> last;
+    ProbeFrame shown;
     try {
         window_.WaitFor(
             [&](const ProbeFrame& f) {
                 if (f.Get("settled") != "1" || f.Get("have_data") != "1") return false;
+                shown = f;
                 last = compare(f);
                 const std::vector<std::string> leaks = expect_.Private(f);
                 last.insert(last.end(), leaks.begin(), leaks.end());
@@ -31,7 +33,8 @@ void BoardDriver::Check(const std::string& what, const Compare& compare) {
         std::string differences;
         for (const std::string& line : last)
             differences += "\n    " + line;
-        ADD_FAILURE() << "the board's " << what << " is not the ground truth:" << differences;
+        ADD_FAILURE() << "the board's " << what << " is not the ground truth:" << differences
+                      << "\n  what it drew: " << window_.Keep(shown, what);
     }
 }
 

@@ -66,19 +66,26 @@ std::string PollFigureOf(const ProbeFrame& frame, const std::string& label) {
     return best ? best->text : "";
 }
 
-// In the benefit's chip: right of the label's start and not above it; the
-// nearest such count (its own chip's, before its neighbours').
+// In the benefit's chip: right of the label's start, not above it, before
+// the next text to its right on its row (the next chip's label, the centre
+// box) and above the next text under it (the next chip, the next group);
+// the nearest such count.
 std::string ChipCountOf(const ProbeFrame& frame, const std::string& label) {
     const std::vector<const ProbeText*> labels = Find(frame, label);
     if (labels.size() != 1)
         return labels.empty() ? "" : "(label drawn " + std::to_string(labels.size()) + " times)";
     const ProbeText& l = *labels.front();
-    const ProbeText* best = nullptr;
-    float best_d = std::numeric_limits<float>::max();
+    float right = std::numeric_limits<float>::max();
+    float below = std::numeric_limits<float>::max();
     for (const ProbeText& t : frame.texts) {
-        if (!IsCount(t.text) || t.x1 <= l.x0 || t.x0 < l.x0 - 1 || t.y0 < l.y0 - 1) continue;
-        const float d = (t.x1 - l.x0) + (t.y0 - l.y0);
-        if (d < best_d) best = &t, best_d = d;
+        if (&t == &l || IsCount(t.text)) continue;
+        if (t.x0 > l.x0 + 1 && t.y0 < l.y1 && t.y1 > l.y0) right = std::min(right, t.x0);
+        if (t.y0 > l.y0 + 1 && t.x0 <= l.x0 + 1 && t.x1 > l.x0) below = std::min(below, t.y0);
+    }
+    const ProbeText* best = nullptr;
+    for (const ProbeText& t : frame.texts) {
+        if (!IsCount(t.text) || t.x0 <= l.x0 || t.x1 > right || t.y0 < l.y0 - 1 || t.y1 > below) continue;
+        if (!best || t.y0 < best->y0 - 1 || (std::fabs(t.y0 - best->y0) <= 1 && t.x0 < best->x0)) best = &t;
     }
     return best ? best->text : "";
 }

@@ -1,6 +1,8 @@
 #include "tests/e2e/window_driver.h"
 
+#include <cctype>
 #include <cmath>
+#include <fstream>
 #include <thread>
 
 namespace tapsheet::e2e {
@@ -21,6 +23,21 @@ void WindowDriver::Fail(const std::string& what, const ProbeFrame* last) {
     if (log.size() > 3000) log = "…" + log.substr(log.size() - 3000);
     message += "\n  " + name_ + "'s log:\n" + log;
     throw E2eFailure(message);
+}
+
+std::string WindowDriver::Keep(const ProbeFrame& frame, const std::string& what) {
+    std::string name;
+    for (char c : what)
+        name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+    const std::filesystem::path path = probe_.parent_path() / (name_ + "-" + name + ".txt");
+    std::ofstream out(path);
+    out << what << "\n" << frame.Summary() << "\n";
+    for (const ProbeText& t : frame.texts)
+        out << "text " << t.x0 << "," << t.y0 << " - " << t.x1 << "," << t.y1 << "  " << t.text << "\n";
+    for (const ProbeTarget& t : frame.targets)
+        out << "target " << t.x0 << "," << t.y0 << " - " << t.x1 << "," << t.y1 << "  " << t.id << " '"
+            << t.label << "'\n";
+    return path.string();
 }
 
 void WindowDriver::Attach() {

@@ -53,6 +53,10 @@ class WindowDriver {
     void Drag(float x, float y, float dx, float dy);
     void Key(const std::string& keysym_name); // with the window focused
 
+    // Writes the frame's texts and targets beside the probe, for a person
+    // to read after a failure; returns that file's path.
+    std::string Keep(const ProbeFrame& frame, const std::string& what);
+
     XInput& Input() { return x_; }
     unsigned long Window() const { return window_; }
     AppProcess& Process() { return process_; }
