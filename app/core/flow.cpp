@@ -150,13 +150,14 @@ StepAnswer Flow::BuildAnswer(bool skipped) const {
     answer.skipped = skipped;
     if (skipped) return answer;
     const StepDraft& draft = Draft();
+    // Rows only as app/core/answer.h defines them: every reader counts by it.
     for (const std::string& id : draft.selected)
-        answer.rows.push_back({id, "1"});
-    if (!draft.project.empty()) answer.rows.push_back({"project", draft.project});
+        answer.rows.push_back(ChosenRow(id));
+    if (!draft.project.empty()) answer.rows.push_back(ProjectRow(draft.project));
     for (const std::string& text : draft.own)
-        answer.rows.push_back({"own", text});
+        answer.rows.push_back(OwnRow(text));
     for (const auto& [id, mark] : draft.marks)
-        answer.rows.push_back({id, mark == DomainMark::Focus ? "focus" : "least"});
+        answer.rows.push_back(MarkRow(id, mark));
     return answer;
 }
 

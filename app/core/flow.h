@@ -15,8 +15,6 @@ namespace tapsheet {
 
 enum class FlowScreen { Attract, Step, Thanks };
 
-enum class DomainMark { None, Focus, Least };
-
 // The attendee's choices on one step, kept while the visit lasts so Back
 // shows them again.
 struct StepDraft {
