@@ -47,6 +47,9 @@ ImVec2 TagSize(const BoardLook& look, const std::string& text);
 bool BoardButton(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb,
                  ButtonKind kind = ButtonKind::Secondary, bool enabled = true);
 float BoardButtonWidth(const UiFrame& ui, const std::string& label);
+// A button that opens a menu: its label and a caret pointing down.
+bool BoardMenuButton(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled);
+float BoardMenuButtonWidth(const UiFrame& ui, const std::string& label);
 // Height of the facilitator's buttons (strip, menus, moderation): 15 mm, or
 // two lines, whichever is more; smaller than the kiosk's, as they are used
 // with a mouse more often than a finger.
