@@ -21,12 +21,12 @@ struct BoardLook {
 };
 inline constexpr float kMinScale = 0.6f;
 
-// The largest scale (1, 0.95, … kMinScale) at which `height_at(scale)` fits
-// `avail`; kMinScale when none does.
-template <typename HeightAt> float FitScale(float avail, HeightAt height_at) {
-    for (float scale = 1.0f; scale > kMinScale; scale -= 0.05f)
+// The largest scale (1, 0.95, … `least`) at which `height_at(scale)` fits
+// `avail`; `least` when none does.
+template <typename HeightAt> float FitScale(float avail, HeightAt height_at, float least = kMinScale) {
+    for (float scale = 1.0f; scale > least + 0.001f; scale -= 0.05f)
         if (height_at(scale) <= avail) return scale;
-    return kMinScale;
+    return least;
 }
 
 // Text, wrapped to `wrap` when it is > 0, recorded in ui.texts.
@@ -89,6 +89,15 @@ double BarFraction(const UiFrame& ui, const BoardView& view, const TallySource& 
 // The body of the sheet and domains pages, shared with the cross-tab.
 void DrawSheetFigures(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
                       const ImRect& area);
+// The largest sheet the README promises at full-size type (1/30 of the
+// height of a 16:9 screen): this many benefits with labels of up to this
+// many characters, in groups on up to three sides of the centre box.
+// `tapsheet validate` measures any sheet (SheetScale) and warns past it.
+inline constexpr int kFullSizeSheetBenefits = 20;
+inline constexpr int kFullSizeSheetLabelChars = 30;
+// The scale of the sheet's type in `area`: 1 when it fits at full size.
+float SheetScale(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
+                 const ImRect& area);
 void DrawDomainsFigures(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
                         const ImRect& area);
 
