@@ -252,12 +252,6 @@ SheetContext Choose(const SheetContext& base, const ImRect& area) {
 
 } // namespace
 
-float SheetScale(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
-                 const ImRect& area) {
-    SheetContext base{ui, view, step, source, BoardLook{ui.theme}};
-    return Choose(base, area).look.scale;
-}
-
 void DrawSheetFigures(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
                       const ImRect& area) {
     SheetContext base{ui, view, step, source, BoardLook{ui.theme}};

@@ -92,12 +92,10 @@ void DrawSheetFigures(UiFrame& ui, const BoardView& view, const Step& step, cons
 // The largest sheet the README promises at full-size type (1/30 of the
 // height of a 16:9 screen): this many benefits with labels of up to this
 // many characters, in groups on up to three sides of the centre box.
-// `tapsheet validate` measures any sheet (SheetScale) and warns past it.
+// `tapsheet validate` lays any sheet out as the board does and warns when it
+// would shrink (app/cli/validate_sheet.h).
 inline constexpr int kFullSizeSheetBenefits = 20;
 inline constexpr int kFullSizeSheetLabelChars = 30;
-// The scale of the sheet's type in `area`: 1 when it fits at full size.
-float SheetScale(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
-                 const ImRect& area);
 void DrawDomainsFigures(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
                         const ImRect& area);
 
