@@ -1,6 +1,7 @@
 // `tapsheet validate FILE…`: checks content packs before an event, so an
 // organiser finds a typo at their desk rather than at the kiosk.
 #include "app/cli/commands.h"
+#include "app/cli/validate_sheet.h"
 #include "app/core/config.h"
 #include "app/core/loader.h"
 
@@ -24,7 +25,8 @@ void PrintUsage(std::FILE* out) {
     std::fprintf(out, "usage: tapsheet validate FILE.toml [FILE.toml…]\n"
                       "       tapsheet validate --config /etc/tapsheet/tapsheet.toml\n"
                       "Checks content packs, or a configuration file and the pack it names, and\n"
-                      "prints every problem as file:line:column: message.\n"
+                      "prints every problem as file:line:column: message. A sheet too big for\n"
+                      "the board's full-size type is a warning, which leaves the pack good.\n"
                       "Exit status: 0 when everything is good, 2 otherwise.\n");
 }
 
@@ -36,6 +38,9 @@ bool ValidateOne(const std::string& path) {
         return false;
     }
     const Pack& pack = *result.pack;
+    // Warnings leave the pack good (exit 0): the kiosk runs it as it is.
+    for (const LoadError& warning : SheetSizeWarnings(pack))
+        std::fprintf(stderr, "%s\n", warning.ToString().c_str());
     const std::string name = std::filesystem::path(path).filename().string();
     std::printf("%s: ok — %s, %s\n", name.c_str(), Plural(pack.steps.size(), "step").c_str(),
                 Plural(pack.languages.size(), "language").c_str());

@@ -171,7 +171,28 @@ void ReadWords(PackReader& reader, const toml::table& root, std::string_view nam
     }
 }
 
+template <typename Strings, std::size_t N>
+std::vector<std::pair<std::string_view, std::string_view>>
+KeysOf(const std::array<WordKey<Strings>, N>& keys) {
+    std::vector<std::pair<std::string_view, std::string_view>> out;
+    for (const WordKey<Strings>& word : keys)
+        out.emplace_back(word.key, word.fallback);
+    return out;
+}
+
 } // namespace
+
+std::vector<std::pair<std::string_view, std::string_view>> UiWordKeys() {
+    return KeysOf(kUiKeys);
+}
+
+std::vector<std::pair<std::string_view, std::string_view>> BoardWordKeys() {
+    return KeysOf(kBoardKeys);
+}
+
+std::vector<std::pair<std::string_view, std::string_view>> ReportWordKeys() {
+    return KeysOf(kReportKeys);
+}
 
 void ReadUiStrings(PackReader& reader, const toml::table& root, Pack* pack) {
     ReadWords(reader, root, "ui", kUiKeys, &pack->ui);
