@@ -3,6 +3,7 @@
 #include "app/cli/commands.h"
 #include "app/core/config.h"
 #include "app/core/loader.h"
+#include "app/core/translation_check.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -24,8 +25,9 @@ void PrintUsage(std::FILE* out) {
     std::fprintf(out, "usage: tapsheet validate FILE.toml [FILE.toml…]\n"
                       "       tapsheet validate --config /etc/tapsheet/tapsheet.toml\n"
                       "Checks content packs, or a configuration file and the pack it names, and\n"
-                      "prints every problem as file:line:column: message.\n"
-                      "Exit status: 0 when everything is good, 2 otherwise.\n");
+                      "prints every problem as file:line:column: message. A text people see that\n"
+                      "lacks one of the pack's languages is a warning, not a problem.\n"
+                      "Exit status: 0 when everything is good (warnings or not), 2 otherwise.\n");
 }
 
 bool ValidateOne(const std::string& path) {
@@ -39,6 +41,10 @@ bool ValidateOne(const std::string& path) {
     const std::string name = std::filesystem::path(path).filename().string();
     std::printf("%s: ok — %s, %s\n", name.c_str(), Plural(pack.steps.size(), "step").c_str(),
                 Plural(pack.languages.size(), "language").c_str());
+    // Warnings do not fail the check: the pack works, in fewer languages
+    // than it declares in places.
+    for (const LoadError& warning : MissingTranslations(pack))
+        std::fprintf(stderr, "%s\n", warning.ToString().c_str());
     return true;
 }
 

@@ -82,8 +82,10 @@ void ReadSteps(PackReader& reader, const toml::table& root, Pack* pack);        
 void ReadUiStrings(PackReader& reader, const toml::table& root, Pack* pack);     // loader_ui.cpp
 void ReadBoardStrings(PackReader& reader, const toml::table& root, Pack* pack);  // loader_ui.cpp
 void ReadReportStrings(PackReader& reader, const toml::table& root, Pack* pack); // loader_ui.cpp
-void ReadTimers(PackReader& reader, const toml::table& root, Pack* pack);        // loader_extras.cpp
-void ReadEvidence(PackReader& reader, const toml::table& root, Pack* pack);      // loader_extras.cpp
-void ReadResources(PackReader& reader, const toml::table& root, Pack* pack);     // loader_extras.cpp
+// tapsheet's English for `key` of table "ui", "board" or "report" (program_words.h).
+std::string_view EnglishWord(std::string_view table, std::string_view key);  // loader_ui.cpp
+void ReadTimers(PackReader& reader, const toml::table& root, Pack* pack);    // loader_extras.cpp
+void ReadEvidence(PackReader& reader, const toml::table& root, Pack* pack);  // loader_extras.cpp
+void ReadResources(PackReader& reader, const toml::table& root, Pack* pack); // loader_extras.cpp
 
 } // namespace tapsheet::loader_internal
