@@ -43,6 +43,7 @@ bool ValidateOne(const std::string& path) {
                 Plural(pack.languages.size(), "language").c_str());
     // Warnings do not fail the check: the pack works, in fewer languages
     // than it declares in places.
+    std::fflush(stdout); // the "ok" line first, then its warnings, in a terminal too
     for (const LoadError& warning : MissingTranslations(pack))
         std::fprintf(stderr, "%s\n", warning.ToString().c_str());
     return true;

@@ -25,9 +25,9 @@ struct LanguageRow {
     std::size_t count = 0;
     float button_w = 0, button_h = 0, row_w = 0;
     bool stacked = false;
-    float Height(float gap) const {
+    float Block(float gap) const {
         if (count == 0) return 0;
-        return stacked ? static_cast<float>(count) * (button_h + gap) : button_h + gap;
+        return stacked ? static_cast<float>(count) * (button_h + gap) - gap : button_h;
     }
 };
 
@@ -101,11 +101,10 @@ bool LanguageButton(UiFrame& ui, const Language& language, const std::string& pr
     return pressed;
 }
 
-void DrawLanguages(UiFrame& ui, const Pack& pack, const LanguageRow& row, float x, float width, bool enabled,
-                   Intents& out) {
+void DrawLanguages(UiFrame& ui, const Pack& pack, const LanguageRow& row, float x, float y, float width,
+                   bool enabled, Intents& out) {
     float gap = ui.theme.Gap();
     float row_x = x + (width - (row.stacked ? row.button_w : row.row_w)) * 0.5f;
-    float y = ImGui::GetCursorPosY();
     for (std::size_t i = 1; i < pack.languages.size(); ++i) {
         const Language& language = pack.languages[i];
         float step = static_cast<float>(i - 1);
@@ -116,6 +115,49 @@ void DrawLanguages(UiFrame& ui, const Pack& pack, const LanguageRow& row, float 
                            ImVec2(row.button_w, row.button_h), enabled))
             out.push_back(Intent::Of(Intent::Kind::Start, language.code));
     }
+}
+
+// The attract screen's block, measured before it is drawn so it can sit in
+// the middle of the screen, and made more compact where the screen is short.
+struct AttractLayout {
+    std::vector<std::string> titles; // the default language's first
+    std::string subtitle;            // empty: none, or left out to fit
+    LanguageRow languages;
+    float start_w = 0, start_h = 0;
+    float title_gap = 0, start_gap = 0;
+
+    float Height(const UiFrame& ui, float width) const {
+        float h = TextHeight(ui.theme.title, titles.front(), width);
+        if (!subtitle.empty()) h += ui.theme.U(0.2f) + TextHeight(ui.theme.heading, subtitle, width);
+        if (titles.size() > 1) h += title_gap;
+        for (std::size_t i = 1; i < titles.size(); ++i)
+            h += TextHeight(ui.theme.heading, titles[i], width);
+        h += start_gap + start_h;
+        if (languages.count > 0) h += ui.theme.Gap() + languages.Block(ui.theme.Gap());
+        return h;
+    }
+};
+
+AttractLayout PlanAttract(const UiFrame& local, const Pack& pack, float width, float room) {
+    const Theme& theme = local.theme;
+    AttractLayout layout;
+    layout.titles = InEachLanguage(pack, pack.title);
+    if (!pack.subtitle.Empty()) layout.subtitle = local.T(pack.subtitle);
+    layout.start_w = std::min(width, theme.U(18));
+    layout.languages = PlanLanguages(local, pack, layout.start_w, width);
+    // The start button as wide as the row of languages under it.
+    if (layout.languages.count > 0 && !layout.languages.stacked)
+        layout.start_w = std::max(layout.start_w, layout.languages.row_w);
+    layout.start_h = theme.TargetHeight() * 1.4f;
+    layout.title_gap = theme.U(0.6f);
+    layout.start_gap = theme.U(1.4f);
+    if (layout.Height(local, width) <= room) return layout;
+    // A short screen: a plainer start button and closer spacing, then no subtitle.
+    layout.start_h = theme.TargetHeight();
+    layout.title_gap = theme.U(0.3f);
+    layout.start_gap = theme.U(0.8f);
+    if (layout.Height(local, width) > room) layout.subtitle.clear();
+    return layout;
 }
 
 } // namespace
@@ -129,40 +171,36 @@ void DrawAttract(UiFrame& ui, const KioskView& view, Intents& out) {
     UiFrame local{ui.theme, lang, ui.now, ui.targets, ui.texts};
     ImVec2 avail = ImGui::GetContentRegionAvail();
     float width = ColumnWidth(ui, avail.x);
+    const Theme& theme = ui.theme;
+    AttractLayout layout = PlanAttract(local, pack, width, avail.y);
     // Screen care: the whole block drifts a little from hour to hour.
-    float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f + ui.theme.U(view.drift_x);
-    std::vector<std::string> titles = InEachLanguage(pack, pack.title);
-    float titles_h = TextHeight(ui.theme.title, titles.front(), width);
-    for (std::size_t i = 1; i < titles.size(); ++i)
-        titles_h += TextHeight(ui.theme.heading, titles[i], width);
-    float sub_h = pack.subtitle.Empty() ? 0 : TextHeight(ui.theme.heading, local.T(pack.subtitle), width);
-    float start_w = std::min(width, ui.theme.U(18));
-    LanguageRow languages = PlanLanguages(ui, pack, start_w, width);
-    float start_h = ui.theme.TargetHeight() * 1.4f;
-    float block_h = titles_h + sub_h + ui.theme.U(1.6f) + start_h + languages.Height(ui.theme.Gap());
-    float top = std::max(ImGui::GetCursorPosY(), (ImGui::GetWindowHeight() - block_h) * 0.45f) +
-                ui.theme.U(view.drift_y);
-    ImGui::SetCursorPos(ImVec2(x, top));
-    TextCentered(local, ui.theme.title, ui.theme.colors.text, titles.front(), width);
-    if (!pack.subtitle.Empty()) {
-        ImGui::SetCursorPosX(x);
-        TextCentered(local, ui.theme.heading, ui.theme.colors.text_muted, local.T(pack.subtitle), width);
+    float x = ImGui::GetCursorPosX() + (avail.x - width) * 0.5f + theme.U(view.drift_x);
+    float block_h = layout.Height(local, width);
+    float y = std::max(ImGui::GetCursorPosY(), ImGui::GetCursorPosY() + (avail.y - block_h) * 0.45f) +
+              theme.U(view.drift_y);
+    auto line = [&](ImFont* font, ImU32 color, const std::string& text) {
+        ImGui::SetCursorPos(ImVec2(x, y));
+        TextCentered(local, font, color, text, width);
+        y += TextHeight(font, text, width);
+    };
+    line(theme.title, theme.colors.text, layout.titles.front());
+    if (!layout.subtitle.empty()) {
+        y += theme.U(0.2f);
+        line(theme.heading, theme.colors.text_muted, layout.subtitle);
     }
     // The title again in each other language, quieter: one event, several tongues.
-    if (titles.size() > 1) ImGui::Dummy(ImVec2(1, ui.theme.U(0.2f)));
-    for (std::size_t i = 1; i < titles.size(); ++i) {
-        ImGui::SetCursorPosX(x);
-        TextCentered(local, ui.theme.heading, ui.theme.colors.primary, titles[i], width);
-    }
-    ImGui::Dummy(ImVec2(1, ui.theme.U(1.0f)));
-    ImGui::SetCursorPosX(x + (width - start_w) * 0.5f);
+    if (layout.titles.size() > 1) y += layout.title_gap;
+    for (std::size_t i = 1; i < layout.titles.size(); ++i)
+        line(theme.heading, theme.colors.primary, layout.titles[i]);
+    y += layout.start_gap;
+    ImGui::SetCursorPos(ImVec2(x + (width - layout.start_w) * 0.5f, y));
     const bool can_start = !view.flow.Busy() && !view.flow.CoolingDown(ui.now);
-    if (TapButton(local, "start", local.T(pack.attract_prompt), ImVec2(start_w, start_h), ButtonKind::Primary,
-                  can_start))
+    if (TapButton(local, "start", local.T(pack.attract_prompt), ImVec2(layout.start_w, layout.start_h),
+                  ButtonKind::Primary, can_start))
         out.push_back(Intent::Of(Intent::Kind::Start, lang));
-    if (languages.count == 0) return;
-    ImGui::Dummy(ImVec2(1, ui.theme.U(0.1f)));
-    DrawLanguages(ui, pack, languages, x, width, can_start, out);
+    if (layout.languages.count == 0) return;
+    y += layout.start_h + theme.Gap();
+    DrawLanguages(ui, pack, layout.languages, x, y, width, can_start, out);
 }
 
 } // namespace tapsheet
