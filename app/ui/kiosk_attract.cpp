@@ -94,8 +94,7 @@ bool LanguageButton(UiFrame& ui, const Language& language, const std::string& pr
                               language.name.c_str(), nullptr, wrap);
     if (same) return pressed;
     ImVec2 prompt_pos(bb.Min.x + (size.x - prompt_size.x) * 0.5f, y + name_size.y);
-    window->DrawList->AddText(body, body->FontSize, prompt_pos, enabled ? p.text_muted : p.border,
-                              prompt.c_str(), nullptr, wrap);
+    window->DrawList->AddText(body, body->FontSize, prompt_pos, p.text_muted, prompt.c_str(), nullptr, wrap);
     RecordShownText(ui, prompt, prompt_pos,
                     ImVec2(prompt_pos.x + prompt_size.x, prompt_pos.y + prompt_size.y), body->FontSize);
     return pressed;

@@ -275,6 +275,24 @@ TEST(KioskScrolling, TheMoreBelowMarkerScrollsWhenTapped) {
     }
 }
 
+// On a wide screen the marker reaches past the list into the page margin:
+// a finger on that part of it counts too.
+TEST(KioskScrolling, TheMarkersPartInTheMarginScrollsToo) {
+    LoadResult loaded = LoadPackFile(DefaultPackPath());
+    ASSERT_TRUE(loaded.pack);
+    KioskHarness kiosk(*loaded.pack, nullptr, 1920, 1080);
+    ASSERT_TRUE(kiosk.TapAndSettle("Tap to start"));
+    GoTo(kiosk, "benefits");
+    const TapTarget* marker = kiosk.Find("more-below");
+    ASSERT_NE(marker, nullptr);
+    ImRect body = kiosk.RectOf("body");
+    ASSERT_GT(marker->max.x, body.Max.x + 4) << "the marker reaches into the margin at 1920x1080";
+    float before = kiosk.ScrollOf("body");
+    kiosk.TapAt(ImVec2(marker->max.x - 2, (marker->min.y + marker->max.y) / 2));
+    kiosk.Frame();
+    EXPECT_GT(kiosk.ScrollOf("body"), before + 50.0f);
+}
+
 TEST(KioskScrolling, TheMouseWheelScrollsTheBody) {
     Pack pack = LoadOrganiserPack();
     KioskHarness kiosk(pack, nullptr, 800, 480);
