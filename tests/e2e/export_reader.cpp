@@ -218,6 +218,9 @@ std::vector<std::string> CompareExport(const std::vector<ExportRow>& rows, const
         for (const auto& [step, answer] : visits[v]->steps)
             for (const auto& [item, value] : answer.Rows())
                 expected.emplace_back(step, item, value);
+        // The README's Results: a skip is a row, unless the step was answered after it.
+        for (const std::string& step : visits[v]->skipped)
+            if (!visits[v]->Answered(step)) expected.emplace_back(step, "", "skipped");
         for (const ExportRow* row : by_visit[order[v]]) {
             found.emplace_back(row->at("step_id"), row->at("item_id"), row->at("value"));
             const Step* step = pack.FindStep(row->at("step_id"));

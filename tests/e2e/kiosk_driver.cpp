@@ -186,6 +186,16 @@ void KioskDriver::Mark(const std::string& domain, const std::string& mark) {
 
 void KioskDriver::Next() {
     const std::string step = StepId();
+    // Next saves the step: what it holds now replaces an earlier skip, and
+    // an answerable step left empty is recorded as skipped.
+    const Step* shown = pack_.FindStep(step);
+    const bool answerable = shown && shown->kind != StepKind::Reflection && shown->kind != StepKind::Info;
+    const bool empty = truth_.Current().steps[step].Rows().empty();
+    if (empty) truth_.Current().steps.erase(step);
+    if (answerable && empty)
+        truth_.Current().skipped.insert(step);
+    else
+        truth_.Current().skipped.erase(step);
     Tap("next");
     AfterStepLeft(step);
 }
@@ -194,6 +204,7 @@ void KioskDriver::Skip() {
     const std::string step = StepId();
     Tap("skip");
     truth_.Current().steps.erase(step); // a skipped step keeps nothing
+    truth_.Current().skipped.insert(step);
     AfterStepLeft(step);
 }
 

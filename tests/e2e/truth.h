@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,7 @@ struct TruthVisit {
     std::string lang;
     std::string status = "open"; // complete, abandoned
     std::map<std::string, TruthStep> steps;
+    std::set<std::string> skipped; // steps whose last save was a skip (the export lists them)
     bool Gave(const std::string& step, const std::string& item, const std::string& value = "") const;
     bool Answered(const std::string& step) const; // any row for the step
 };
