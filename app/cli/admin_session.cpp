@@ -2,6 +2,7 @@
 
 #include "app/cli/admin_places.h"
 #include "app/core/loader.h"
+#include "app/store/moderation_order.h"
 
 #include <cmath>
 #include <cstdio>
@@ -50,6 +51,7 @@ double AdminSession::NextWake(double now) const {
     // The lock-out's countdown is shown to the second.
     if (Open() && state_.Locked(now)) wake = std::min(wake, now + 1 - std::fmod(state_.LockedFor(now), 1.0));
     if (sleep_.AwakeUntil() > now) wake = std::min(wake, sleep_.AwakeUntil());
+    if (state_.Screen() == AdminScreen::Panel && next_refresh_ > now) wake = std::min(wake, next_refresh_);
     // Sleep hours and the drift both change on the minute of the wall clock.
     const double wall = static_cast<double>(std::time(nullptr));
     return std::min(wake, now + 60 - std::fmod(wall, 60.0) + 0.05);
@@ -98,22 +100,26 @@ void AdminSession::ApplyOne(const AdminIntent& intent, double now) {
             std::fprintf(stderr, "tapsheet kiosk: admin panel opened\n");
             sticks_ = FindSticks(settings_.export_dir, settings_.sticks_need_mount);
             packs_ = ListPacks(settings_.content_path, settings_.packs_dir);
-            Refresh();
+            next_refresh_ = now + kRefreshSeconds;
+            Refresh(false);
         } else {
             std::fprintf(stderr, "tapsheet kiosk: wrong admin PIN\n");
         }
         return;
     case Kind::Close:
         return state_.Close();
-    case Kind::Tab:
+    case Kind::Tab: {
+        // Tapping Texts again reads the store again; the rows stay put.
+        const bool listing = tab_ == AdminTab::Moderation && intent.tab == AdminTab::Moderation;
         tab_ = intent.tab;
         Say({}, false);
-        return Refresh();
+        return Refresh(listing);
+    }
     case Kind::NewRound:
         if (writer_ == nullptr) return Say("The results file is not working: no new round.", true);
         writer_->NextRound();
         Say("A new round has started.", false);
-        return Refresh();
+        return Refresh(tab_ == AdminTab::Moderation);
     case Kind::Moderate:
         return Moderate(intent);
     case Kind::LookForSticks:
@@ -136,12 +142,26 @@ void AdminSession::ApplyOne(const AdminIntent& intent, double now) {
     }
 }
 
-void AdminSession::Refresh() {
+void AdminSession::Tick(double now) {
+    state_.Tick(now);
+    // Figures such as "answers in the last 10 minutes" change with the clock
+    // alone, and other kiosks' visits arrive: read again now and then.
+    if (state_.Screen() != AdminScreen::Panel) return;
+    if (next_refresh_ == 0) next_refresh_ = now + kRefreshSeconds;
+    if (now < next_refresh_) return;
+    next_refresh_ = now + kRefreshSeconds;
+    if (reader_) reader_->Invalidate();
+    Refresh(tab_ == AdminTab::Moderation);
+}
+
+void AdminSession::Refresh(bool keep_rows) {
     if (!reader_) reader_ = std::make_unique<TallyReader>(settings_.db_path);
     // The writer may still be committing what was just asked: this reads
     // what is there; the next action or reopening reads again.
     Tallies fresh;
     if (reader_->Refresh(TallyQuery{}, &fresh)) {
+        // The Texts tab's rows stay where they are while it is open.
+        if (keep_rows && have_tallies_) KeepListedOrder(tallies_.free_text, &fresh.free_text);
         tallies_ = std::move(fresh);
         have_tallies_ = true;
     }

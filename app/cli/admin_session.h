@@ -45,7 +45,10 @@ class AdminSession {
     // Every frame where the gesture counts; opens the PIN pad.
     void CornerHeld(bool held, double now);
     void Touched(double now) { state_.Touched(now); }
-    void Tick(double now) { state_.Tick(now); }
+    // Closes what was left alone; while the panel is open, reads the figures
+    // again every kRefreshSeconds.
+    void Tick(double now);
+    static constexpr double kRefreshSeconds = 30;
     bool Asleep(double now, bool idle) const;
     bool SleepBlank() const { return settings_.sleep.blank; }
     double NextWake(double now) const;
@@ -57,7 +60,7 @@ class AdminSession {
   private:
     void ApplyOne(const AdminIntent& intent, double now);
     bool Confirmed(const AdminIntent& intent); // second tap of an armed action
-    void Refresh();
+    void Refresh(bool keep_rows);              // keep_rows: the Texts tab's rows stay where they are
     void Export(std::size_t index);
     void SwitchPack(std::size_t index);
     void Moderate(const AdminIntent& intent);
@@ -77,6 +80,7 @@ class AdminSession {
     AdminIntent::Kind armed_ = AdminIntent::Kind::Close;
     std::size_t armed_index_ = 0;
     int exit_code_ = -1;
+    double next_refresh_ = 0; // while the panel is open
 };
 
 } // namespace tapsheet

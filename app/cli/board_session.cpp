@@ -1,5 +1,6 @@
 #include "app/cli/board_session.h"
 #include "app/cli/run_loop.h"
+#include "app/store/moderation_order.h"
 
 #include <cmath>
 #include <vector>
@@ -80,7 +81,13 @@ bool BoardSession::Refresh(double now, TallyReader::TimePoint wall) {
     TakeAcks();
     Watch(now);
     const double write = last_write_;
+    // While the moderation list is open its rows stay where they are: an
+    // approved text does not move from under the facilitator's finger.
+    const bool listing = state_.page.kind == BoardPageKind::Moderation;
+    std::vector<FreeText> listed;
+    if (listing) listed = tallies_.free_text;
     if (!reader_.Refresh(Query(), &tallies_, wall)) return false;
+    if (listing) KeepListedOrder(listed, &tallies_.free_text);
     seen_write_ = write; // the commit behind that write is read: no need to look again soon
     have_data_ = true;
     if (state_.frozen) WithdrawRevoked(tallies_, &frozen_);
@@ -117,6 +124,7 @@ bool BoardSession::ApplyOne(const BoardIntent& intent, double now) {
     using Kind = BoardIntent::Kind;
     const TallyQuery before = Query();
     const bool was_frozen = state_.frozen;
+    const bool was_listing = state_.page.kind == BoardPageKind::Moderation;
     if (intent.kind == Kind::NewRound && Writer()) Writer()->NextRound();
     if ((intent.kind == Kind::Approve || intent.kind == Kind::Reject) && Writer())
         Writer()->Moderate(intent.id, intent.item, intent.text, intent.kind == Kind::Approve);
@@ -126,6 +134,9 @@ bool BoardSession::ApplyOne(const BoardIntent& intent, double now) {
     if (!(Query() == before)) anim_.Clear();
     if (state_.frozen && !was_frozen) frozen_ = tallies_;
     if (!state_.frozen && was_frozen) Retarget(now);
+    // The list opens (and the pages go back to) the store's order: waiting first.
+    if ((state_.page.kind == BoardPageKind::Moderation) != was_listing)
+        SortForModeration(&tallies_.free_text);
     // A new round or a decision changes nothing here until the store has
     // it; Refresh() then brings it in.
     return changed || intent.kind == Kind::NewRound;

@@ -82,15 +82,18 @@ bool ViewIntent(const Pack& pack, const Tallies& tallies, const std::string& nam
     return Say(error,
                "unknown board view '" + name +
                    "' (poll[:STEP], sheet, domains, crosstab, totals, timer, evidence[:N], moderation, "
-                   "controls)");
+                   "controls[:VIEW])");
 }
 
 } // namespace
 
 bool ShowBoardView(BoardSession& session, const std::string& view, double now, std::string* error) {
-    const std::size_t colon = view.find(':');
-    const std::string name = view.substr(0, colon);
-    const std::string arg = colon == std::string::npos ? "" : view.substr(colon + 1);
+    // controls:VIEW is VIEW with the facilitator's strip along the bottom.
+    const bool controls = view == "controls" || view.starts_with("controls:");
+    const std::string shown = view.starts_with("controls:") ? view.substr(9) : view;
+    const std::size_t colon = shown.find(':');
+    const std::string name = shown.substr(0, colon);
+    const std::string arg = colon == std::string::npos ? "" : shown.substr(colon + 1);
     BoardIntent intent;
     if (!ViewIntent(session.GetPack(), session.Live(), name, arg, &intent, error)) return false;
     const double before = now - 30; // long enough ago for any transition to end
@@ -99,7 +102,7 @@ bool ShowBoardView(BoardSession& session, const std::string& view, double now, s
         // A few minutes in: the 13-minute timer is then in its first phase.
         intents.push_back(BoardIntent::Of(BoardIntent::Kind::TimerStart));
     }
-    const bool strip = name == "moderation" || name == "controls";
+    const bool strip = name == "moderation" || controls;
     if (session.State().controls != strip)
         intents.push_back(BoardIntent::Of(BoardIntent::Kind::ToggleControls));
     session.Apply(intents, name == "timer" ? now - 150 : before);

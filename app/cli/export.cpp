@@ -23,8 +23,9 @@ const char* const kExportHelp =
     "usage: tapsheet export [--format csv|json] [--round R] [--out FILE] [--db FILE]\n"
     "\n"
     "Writes every stored answer, one row each, with its visit, kiosk, round, step,\n"
-    "question, option and time (UTF-8; CSV as RFC 4180). Labels come from the\n"
-    "content pack each visit was given, as stored with the results.\n"
+    "question, option and time (UTF-8; CSV as RFC 4180); a skipped step is a row\n"
+    "with value 'skipped' and no option. Labels come from the content pack each\n"
+    "visit was given, as stored with the results.\n"
     "  --format csv|json  default csv\n"
     "  --round R          only round R (default: every round)\n"
     "  --out FILE         default: standard output\n"
@@ -94,7 +95,7 @@ ExportFields FieldsOf(const ExportRow& row, const std::map<std::string, std::opt
             labels.question,
             row.item_id,
             labels.option,
-            row.value,
+            row.skipped ? kSkippedValue : row.value,
             row.answered_at,
             row.pack_hash};
 }
@@ -137,7 +138,11 @@ int RunExport(int argc, char** argv) {
     }
     const auto write = [&](std::ostream& out) { WriteExport(out, options.format, data); };
     if (!WriteAtomically(options.out, write, &error)) return Fail(error);
-    std::fprintf(stderr, "tapsheet export: %zu answers to %s\n", data.rows.size(), options.out.c_str());
+    const std::size_t skips = data.Skips();
+    const std::string skipped =
+        skips > 0 ? " and " + std::to_string(skips) + " skipped step" + (skips == 1 ? "" : "s") : "";
+    std::fprintf(stderr, "tapsheet export: %zu answers%s to %s\n", data.Answers(), skipped.c_str(),
+                 options.out.c_str());
     return 0;
 }
 

@@ -122,7 +122,7 @@ bool WriteResultsTo(const std::string& dir, const std::string& db_path,
         return *error = "cannot write " + folder.string(), false;
     }
     SyncPath(dir, true);
-    *written_summary = std::to_string(run.visits) + " visits, " + std::to_string(data.rows.size()) +
+    *written_summary = std::to_string(run.visits) + " visits, " + std::to_string(data.Answers()) +
                        " answers: results.csv, results.json and report.html in " + folder.string();
     return true;
 }

@@ -27,8 +27,9 @@ const char* const kHelp =
     "        still-there, thanks or out-of-service; staff screens: pin-pad, pin-locked,\n"
     "        admin or admin:figures|texts|export|content|power.\n"
     "VIEW:   poll (the first) or poll:STEP, sheet, domains, crosstab, totals, timer,\n"
-    "        evidence[:N], moderation, controls; the board shows a deterministic set of\n"
-    "        demo visits written to a temporary database (--db FILE: use that database).\n"
+    "        evidence[:N], moderation, controls (the first poll with the facilitator's strip)\n"
+    "        or controls:VIEW (any view with the strip); the board shows a deterministic set\n"
+    "        of demo visits written to a temporary database (--db FILE: use that database).\n"
     "  --lang CODE        the visit's or the board's language (default: the pack's first)\n"
     "  --size WxH         image size (default 1280x800)\n";
 

@@ -77,14 +77,20 @@ void SetPage(BoardState& state, const BoardPage& page, double now) {
     if (it != state.rotation.end()) state.rotation_index = std::size_t(it - state.rotation.begin());
 }
 
-// Where `page` sits in the page list; a cross-tab matches whatever its target.
-std::size_t PageIndex(const BoardState& state) {
+// Where `shown` sits in the page list; a cross-tab matches whatever its target.
+std::size_t IndexOf(const BoardState& state, const BoardPage& shown) {
     for (std::size_t i = 0; i < state.pages.size(); i++) {
         const BoardPage& page = state.pages[i];
-        if (page == state.page) return i;
-        if (page.kind == BoardPageKind::CrossTab && state.page.kind == BoardPageKind::CrossTab) return i;
+        if (page == shown) return i;
+        if (page.kind == BoardPageKind::CrossTab && shown.kind == BoardPageKind::CrossTab) return i;
     }
     return state.pages.size();
+}
+
+// The moderation list stands in for the page it was opened from.
+std::size_t PageIndex(const BoardState& state) {
+    const bool moderation = state.page.kind == BoardPageKind::Moderation;
+    return IndexOf(state, moderation ? state.previous : state.page);
 }
 
 bool HiddenResults(const BoardState& state, const BoardPage& page) {
@@ -103,7 +109,7 @@ bool StepPageBy(BoardState& state, const Pack& pack, bool forward, double now) {
     if (count == 0) return false;
     std::size_t index = PageIndex(state);
     if (index == count)
-        index = 0; // the current page is not in the list (cannot happen from intents): start over
+        index = 0; // neither the page nor the one moderation was opened from is in the list: start over
     else
         index = forward ? (index + 1) % count : (index + count - 1) % count;
     return ShowPage(state, pack, state.pages[index], now);
@@ -319,6 +325,11 @@ bool TickBoard(BoardState& state, double now) {
 double NextRotation(const BoardState& state) {
     if (!state.drop_in || state.rotation.empty()) return 0;
     return state.page_since + state.rotate_seconds;
+}
+
+std::size_t PageNumber(const BoardState& state) {
+    const std::size_t index = PageIndex(state);
+    return index < state.pages.size() ? index + 1 : 1;
 }
 
 double TransitionProgress(const BoardState& state, double now) {

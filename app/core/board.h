@@ -149,6 +149,12 @@ bool ApplyBoardIntent(BoardState& state, const Pack& pack, const BoardIntent& in
 bool TickBoard(BoardState& state, double now);
 double NextRotation(const BoardState& state); // 0 when not rotating
 
+// The place (1-based) in BoardState::pages of the page on screen, for "Page
+// 4 of 12". A cross-tab on any target is the cross-tab page; the moderation
+// list, not a page of the list, counts as the page it was opened from (Next
+// and Previous go on from there).
+std::size_t PageNumber(const BoardState& state);
+
 // How far the page transition has got, 0..1 (1: settled).
 inline constexpr double kBoardTransitionSeconds = 0.6;
 double TransitionProgress(const BoardState& state, double now);

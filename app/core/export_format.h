@@ -17,6 +17,11 @@ inline constexpr std::array<const char*, 14> kExportColumns = {
     "step_id",  "question", "item_id", "option", "value",        "answered_at", "pack_hash"};
 using ExportFields = std::array<std::string, kExportColumns.size()>;
 
+// The `value` of a row that records a skipped step (its item_id and option
+// are empty, answered_at is when it was skipped): a skip is an answer too,
+// "not for me", unlike a step never reached.
+inline constexpr const char* kSkippedValue = "skipped";
+
 // A field quoted only when it must be (comma, quote, CR or LF), quotes
 // doubled; a record ends with CRLF (RFC 4180).
 std::string CsvField(std::string_view text);

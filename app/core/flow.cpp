@@ -14,6 +14,7 @@ bool Flow::Accepts(double now) const {
 
 void Flow::ChangeScreen(FlowScreen screen, double now) {
     screen_ = screen;
+    ++screen_serial_;
     // A shaky double tap must not answer the next question too.
     guard_until_ = now + timing_.tap_guard;
     still_there_since_ = -1;
@@ -125,9 +126,19 @@ bool Flow::CanProceed() const {
     return false;
 }
 
+Forward Flow::ForwardAction() const {
+    if (CanProceed()) return Forward::Next;
+    return CurrentStep().skippable ? Forward::Skip : Forward::NeedsAnswer;
+}
+
+// Next with nothing chosen is a skip, never a dead button: a person in a
+// hurry must always have a way on. Only a step the organiser marked
+// required waits for an answer (the screen says so).
 bool Flow::Next(double now) {
-    if (screen_ != FlowScreen::Step || !Accepts(now) || !CanProceed()) return false;
-    SaveCurrent(false, now);
+    if (screen_ != FlowScreen::Step || !Accepts(now)) return false;
+    Forward forward = ForwardAction();
+    if (forward == Forward::NeedsAnswer) return false;
+    SaveCurrent(forward == Forward::Skip, now);
     return true;
 }
 
@@ -231,6 +242,7 @@ bool Flow::OpenText(TextField field, double now) {
     if (field == TextField::Own && Draft().own.size() >= timing_.max_own) return false;
     editing_ = field;
     edit_buffer_ = field == TextField::Project ? Draft().project : std::string();
+    ++keyboard_serial_;
     return true;
 }
 

@@ -21,7 +21,7 @@ namespace {
 const Language kEnglish = {"en", "English"};
 
 void ReadLanguage(PackReader& reader, const toml::table& table, IdScope& scope) {
-    reader.CheckKeys(table, {"code", "name"}, "a language");
+    reader.CheckKeys(table, kLanguageKeys, "a language");
     Language language;
     if (!reader.ReadString(table, "code", &language.code, true) ||
         !reader.ReadString(table, "name", &language.name, true))
@@ -61,8 +61,7 @@ void ReadKiosk(PackReader& reader, const toml::table& root, KioskSettings* kiosk
         reader.Error(*node, std::string("'kiosk' must be a table ([kiosk] section), not ") + TypeName(*node));
         return;
     }
-    reader.CheckKeys(*table, {"idle_seconds", "still_there_seconds", "thanks_seconds", "cooldown_seconds"},
-                     "[kiosk]");
+    reader.CheckKeys(*table, kKioskKeys, "[kiosk]");
     reader.ReadInt(*table, "idle_seconds", 5, 3600, &kiosk->idle_seconds, false);
     reader.ReadInt(*table, "still_there_seconds", 3, 600, &kiosk->still_there_seconds, false);
     reader.ReadInt(*table, "thanks_seconds", 3, 600, &kiosk->thanks_seconds, false);
@@ -80,10 +79,7 @@ void ReadHeader(PackReader& reader, const toml::table& root, Pack* pack) {
 }
 
 void ReadPack(PackReader& reader, const toml::table& root, Pack* pack) {
-    reader.CheckKeys(root,
-                     {"id", "title", "subtitle", "attract_prompt", "resources_url", "languages", "ui",
-                      "board", "report", "kiosk", "steps", "timers", "evidence", "resources"},
-                     "the pack");
+    reader.CheckKeys(root, kPackKeys, "the pack");
     ReadLanguages(reader, root);
     ReadUiStrings(reader, root, pack);
     ReadBoardStrings(reader, root, pack);

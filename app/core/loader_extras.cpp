@@ -36,7 +36,7 @@ void ReadPhases(PackReader& reader, const toml::table& table, ActivityTimer* tim
         const toml::table* phase_table = reader.AsTable(element, "a phase of timer " + Quote(timer->id));
         if (phase_table == nullptr) continue;
         TimerPhase phase;
-        reader.CheckKeys(*phase_table, {"name", "minutes"}, "a phase of timer " + Quote(timer->id));
+        reader.CheckKeys(*phase_table, kPhaseKeys, "a phase of timer " + Quote(timer->id));
         reader.ReadText(*phase_table, "name", &phase.name, true);
         reader.ReadInt(*phase_table, "minutes", 1, 240, &phase.minutes, true);
         timer->phases.push_back(std::move(phase));
@@ -49,7 +49,7 @@ void ReadTimers(PackReader& reader, const toml::table& root, Pack* pack) {
     IdScope scope("timer");
     ForEachEntry(reader, root, "timers", [&](const toml::table& table) {
         ActivityTimer timer;
-        reader.CheckKeys(table, {"id", "title", "phases"}, "[[timers]]");
+        reader.CheckKeys(table, kTimerKeys, "[[timers]]");
         reader.ReadId(table, scope, &timer.id);
         reader.ReadText(table, "title", &timer.title, true);
         ReadPhases(reader, table, &timer);
@@ -61,7 +61,7 @@ void ReadEvidence(PackReader& reader, const toml::table& root, Pack* pack) {
     IdScope scope("evidence card");
     ForEachEntry(reader, root, "evidence", [&](const toml::table& table) {
         EvidenceCard card;
-        reader.CheckKeys(table, {"id", "title", "summary", "points"}, "[[evidence]]");
+        reader.CheckKeys(table, kEvidenceKeys, "[[evidence]]");
         reader.ReadId(table, scope, &card.id);
         reader.ReadText(table, "title", &card.title, true);
         reader.ReadText(table, "summary", &card.summary, true);
@@ -75,7 +75,7 @@ void ReadResources(PackReader& reader, const toml::table& root, Pack* pack) {
     IdScope scope("resource");
     ForEachEntry(reader, root, "resources", [&](const toml::table& table) {
         Resource resource;
-        reader.CheckKeys(table, {"id", "title", "url"}, "[[resources]]");
+        reader.CheckKeys(table, kResourceKeys, "[[resources]]");
         reader.ReadId(table, scope, &resource.id);
         reader.ReadText(table, "title", &resource.title, true);
         ReadLink(reader, table, "url", &resource.url, true);

@@ -23,7 +23,8 @@ int EditDistance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
-std::string UnknownKeyMessage(std::string_view key, const KeyList& allowed, std::string_view what) {
+std::string UnknownKeyMessage(std::string_view key, std::span<const std::string_view> allowed,
+                              std::string_view what) {
     std::string message = "unknown key " + Quote(key) + " in " + std::string(what);
     std::string_view nearest;
     int nearest_distance = 3; // further than this is not a typo
@@ -114,7 +115,8 @@ std::vector<LoadError> PackReader::TakeErrors() {
     return std::move(errors_);
 }
 
-void PackReader::CheckKeys(const toml::table& table, const KeyList& allowed, std::string_view what) {
+void PackReader::CheckKeys(const toml::table& table, std::span<const std::string_view> allowed,
+                           std::string_view what) {
     for (auto&& [key, value] : table) {
         const bool known = std::find(allowed.begin(), allowed.end(), key.str()) != allowed.end();
         if (!known) Error(key.source(), UnknownKeyMessage(key.str(), allowed, what));

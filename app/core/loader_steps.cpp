@@ -21,15 +21,12 @@ constexpr std::array<StepKindName, 5> kStepKinds = {{
     {"info", StepKind::Info},
 }};
 
-// Where a sheet group sits around the centre box, as on the paper sheet.
-constexpr std::array<std::string_view, 4> kSheetPlaces = {"left", "right", "top", "bottom"};
-
 void ReadOptions(PackReader& reader, const toml::array& array, IdScope& scope, std::string_view what,
                  std::vector<Option>* out) {
     for (const toml::node& element : array) {
         const toml::table* table = reader.AsTable(element, "an entry of " + std::string(what));
         if (table == nullptr) continue;
-        reader.CheckKeys(*table, {"id", "label"}, what);
+        reader.CheckKeys(*table, kOptionKeys, what);
         Option option;
         reader.ReadId(*table, scope, &option.id);
         reader.ReadText(*table, "label", &option.label, true);
@@ -38,7 +35,7 @@ void ReadOptions(PackReader& reader, const toml::array& array, IdScope& scope, s
 }
 
 void ReadPoll(PackReader& reader, const toml::table& table, const std::string& what, Step* step) {
-    reader.CheckKeys(table, {"id", "kind", "title", "prompt", "skippable", "multi", "options"}, what);
+    reader.CheckKeys(table, kPollKeys, what);
     reader.ReadText(table, "prompt", &step->prompt, true);
     reader.ReadBool(table, "multi", &step->poll.multi);
     const toml::array* options = reader.ReadArray(table, "options", true, "a poll needs at least one option");
@@ -63,7 +60,7 @@ void ReadSheetGroups(PackReader& reader, const toml::array& groups, const std::s
         const toml::table* table = reader.AsTable(element, "a group of " + what);
         if (table == nullptr) continue;
         SheetGroup group;
-        reader.CheckKeys(*table, {"id", "title", "place", "items"}, "a group of " + what);
+        reader.CheckKeys(*table, kGroupKeys, "a group of " + what);
         reader.ReadId(*table, group_scope, &group.id);
         reader.ReadText(*table, "title", &group.title, true);
         ReadSheetPlace(reader, *table, &group.place);
@@ -77,10 +74,7 @@ void ReadSheetGroups(PackReader& reader, const toml::array& groups, const std::s
 
 void ReadSheet(PackReader& reader, const toml::table& table, const std::string& what, const UiStrings& ui,
                Step* step) {
-    reader.CheckKeys(
-        table,
-        {"id", "kind", "title", "prompt", "skippable", "project_prompt", "allow_own", "own_prompt", "groups"},
-        what);
+    reader.CheckKeys(table, kSheetKeys, what);
     SheetStep& sheet = step->sheet;
     reader.ReadText(table, "prompt", &step->prompt, false);
     reader.ReadText(table, "project_prompt", &sheet.project_prompt, false);
@@ -101,7 +95,7 @@ void ReadDomainSet(PackReader& reader, const toml::table& table, IdScope& domain
         const toml::table* domain_table = reader.AsTable(element, "a domain of set " + Quote(set->id));
         if (domain_table == nullptr) continue;
         Domain domain;
-        reader.CheckKeys(*domain_table, {"id", "name", "expect"}, "a domain of set " + Quote(set->id));
+        reader.CheckKeys(*domain_table, kDomainKeys, "a domain of set " + Quote(set->id));
         reader.ReadId(*domain_table, domain_scope, &domain.id);
         reader.ReadText(*domain_table, "name", &domain.name, true);
         reader.ReadText(*domain_table, "expect", &domain.expect, false);
@@ -110,8 +104,7 @@ void ReadDomainSet(PackReader& reader, const toml::table& table, IdScope& domain
 }
 
 void ReadDomains(PackReader& reader, const toml::table& table, const std::string& what, Step* step) {
-    reader.CheckKeys(
-        table, {"id", "kind", "title", "prompt", "skippable", "focus_label", "least_label", "sets"}, what);
+    reader.CheckKeys(table, kDomainsKeys, what);
     DomainsStep& domains = step->domains;
     reader.ReadText(table, "prompt", &step->prompt, true);
     reader.ReadText(table, "focus_label", &domains.focus_label, true);
@@ -125,7 +118,7 @@ void ReadDomains(PackReader& reader, const toml::table& table, const std::string
         const toml::table* set_table = reader.AsTable(element, "a domain set of " + what);
         if (set_table == nullptr) continue;
         DomainSet set;
-        reader.CheckKeys(*set_table, {"id", "title", "domains"}, "a domain set of " + what);
+        reader.CheckKeys(*set_table, kDomainSetKeys, "a domain set of " + what);
         reader.ReadId(*set_table, set_scope, &set.id);
         reader.ReadText(*set_table, "title", &set.title, true);
         ReadDomainSet(reader, *set_table, domain_scope, &set);
@@ -134,14 +127,14 @@ void ReadDomains(PackReader& reader, const toml::table& table, const std::string
 }
 
 void ReadReflection(PackReader& reader, const toml::table& table, const std::string& what, Step* step) {
-    reader.CheckKeys(table, {"id", "kind", "title", "prompt", "skippable", "questions"}, what);
+    reader.CheckKeys(table, kReflectionKeys, what);
     reader.ReadText(table, "prompt", &step->prompt, false);
     reader.ReadTextList(table, "questions", &step->reflection.questions, true,
                         "a reflection step needs at least one question");
 }
 
 void ReadInfo(PackReader& reader, const toml::table& table, const std::string& what, Step* step) {
-    reader.CheckKeys(table, {"id", "kind", "title", "prompt", "skippable", "body"}, what);
+    reader.CheckKeys(table, kInfoKeys, what);
     reader.ReadText(table, "prompt", &step->prompt, false);
     reader.ReadText(table, "body", &step->info.body, true);
 }
@@ -191,6 +184,13 @@ void ReadStep(PackReader& reader, const toml::table& table, IdScope& step_scope,
 }
 
 } // namespace
+
+std::vector<std::string_view> StepKindNames() {
+    std::vector<std::string_view> names;
+    for (const StepKindName& kind : kStepKinds)
+        names.push_back(kind.name);
+    return names;
+}
 
 void ReadSteps(PackReader& reader, const toml::table& root, Pack* pack) {
     const toml::array* steps =

@@ -182,18 +182,21 @@ std::string SheetHtml(const Words& words, const Step& step, const ReportFacts& f
     const ReportStep* counts = facts.Step(step.id);
     const int respondents = counts ? counts->respondents : 0;
     const int top = TopThreshold(step, counts);
-    std::string left, right, bottom;
+    std::string above, left, right, bottom;
     for (const SheetGroup& group : step.sheet.groups) {
         const std::vector<Chip> chips = GroupChips(group, words, counts, top);
-        if (group.place == "left")
+        if (group.place == "top")
+            above += GroupHtml(words.T(group.title), chips, respondents, true);
+        else if (group.place == "left")
             left += GroupHtml(words.T(group.title), chips, respondents, false);
         else if (group.place == "right")
             right += GroupHtml(words.T(group.title), chips, respondents, false);
         else
             bottom += GroupHtml(words.T(group.title), chips, respondents, true);
     }
-    std::string html =
-        "<p class=\"muted\">" + Escape(Answered(words, respondents)) + "</p>\n<div class=\"sheet\">\n";
+    // As on the board: "top" groups above the box and the sides, "bottom" ones under them.
+    std::string html = "<p class=\"muted\">" + Escape(Answered(words, respondents)) + "</p>\n" + above +
+                       "<div class=\"sheet\">\n";
     html += SideHtml("left", left);
     if (!step.sheet.project_prompt.Empty()) html += CentreHtml(words, step, facts);
     html += SideHtml("right", right) + "</div>\n" + bottom;

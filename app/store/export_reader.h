@@ -16,11 +16,16 @@ struct ExportRow {
     bool filtered = false;    // flagged by anti-stuffing
     std::string visit_started_at;
     std::string step_id, item_id, value, answered_at;
+    bool skipped = false; // the visit skipped step_id: no item or value; answered_at is when
 };
 
 struct ExportData {
-    std::vector<ExportRow> rows; // by visit start, visit, step, item, value: stable for golden files
+    // Answers and skipped steps, by visit start, visit, step, item, value:
+    // stable for golden files.
+    std::vector<ExportRow> rows;
     std::vector<std::pair<std::string, std::string>> packs; // (hash, TOML text) of every pack used
+    std::size_t Skips() const;                              // rows that record a skipped step
+    std::size_t Answers() const { return rows.size() - Skips(); }
 };
 
 // Reads with a read-only connection (never creates the file). round 0:

@@ -38,6 +38,10 @@ std::string Help() {
            "controls";
 }
 
+float ItemWidth(const UiFrame& ui, const StripItem& item) {
+    return item.menu ? BoardMenuButtonWidth(ui, item.label) : BoardButtonWidth(ui, item.label);
+}
+
 struct StripLayout {
     std::vector<ImRect> boxes; // relative to the strip's top-left
     bool scrolls = false;      // one row that scrolls sideways (a small screen)
@@ -52,13 +56,13 @@ StripLayout LayoutStrip(const UiFrame& ui, const std::vector<StripItem>& items, 
     StripLayout layout;
     Flow flow{0, 0, width, ControlHeight(ui.theme), ui.theme.U(0.4f)};
     for (const StripItem& item : items)
-        layout.boxes.push_back(Place(flow, BoardButtonWidth(ui, item.label)));
+        layout.boxes.push_back(Place(flow, ItemWidth(ui, item)));
     layout.buttons_h = flow.y + flow.row_h;
     if (flow.y > flow.row_h * 1.5f) {
         layout.scrolls = true;
         Flow row{0, 0, FLT_MAX, flow.row_h, flow.gap};
         for (std::size_t i = 0; i < items.size(); ++i)
-            layout.boxes[i] = Place(row, BoardButtonWidth(ui, items[i].label));
+            layout.boxes[i] = Place(row, ItemWidth(ui, items[i]));
         layout.buttons_h = flow.row_h + ImGui::GetStyle().ScrollbarSize;
         return layout;
     }
@@ -67,11 +71,11 @@ StripLayout LayoutStrip(const UiFrame& ui, const std::vector<StripItem>& items, 
 }
 
 void Press(UiFrame& ui, const StripItem& item, const ImRect& bb, BoardIntents& out) {
-    if (!BoardButton(ui, item.id.c_str(), item.label, bb, item.kind, item.enabled)) return;
     if (item.menu) {
-        ImGui::OpenPopup(item.menu);
+        if (BoardMenuButton(ui, item.id.c_str(), item.label, bb, item.enabled)) ImGui::OpenPopup(item.menu);
         return;
     }
+    if (!BoardButton(ui, item.id.c_str(), item.label, bb, item.kind, item.enabled)) return;
     for (const BoardIntent& intent : item.intents)
         out.push_back(intent);
 }

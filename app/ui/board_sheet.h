@@ -10,6 +10,13 @@
 
 namespace tapsheet {
 
+// How a benefit's chip is drawn, from the roomiest to the tightest.
+enum class ChipStyle {
+    Normal,  // the label, then the count beside its bar
+    Compact, // the count beside the label, a thin bar under both
+    Dense,   // as compact, with less padding and thinner bars: a big sheet at full-size type
+};
+
 struct SheetContext {
     UiFrame& ui;
     const BoardView& view;
@@ -17,8 +24,14 @@ struct SheetContext {
     const TallySource& source;
     BoardLook look;
     bool draw = false;
-    bool compact = false;  // a short screen: each count beside its label, a thin bar under both
+    ChipStyle style = ChipStyle::Normal;
+    bool flow = false;     // every group across the width under the centre box, not round it
+    int columns = 0;       // chips in a row of a group across the width; 0: from the width
     int top_threshold = 1; // a count this high is among the three most tapped
+    bool Compact() const { return style != ChipStyle::Normal; }
+    float Space(float normal, float dense) const {
+        return look.U(style == ChipStyle::Dense ? dense : normal);
+    }
 };
 
 struct SheetBenefit {
@@ -35,5 +48,9 @@ float DrawSheetGroup(SheetContext& c, const std::string& title, const std::vecto
 // The centre box: the project prompt, the respondents, approved project names.
 float CentreBoxHeight(SheetContext& c, float width);
 void DrawCentreBox(SheetContext& c, const ImRect& box);
+// The centre box across the whole width, no groups beside it: the prompt and
+// the respondents on one line, approved names in `columns` side by side.
+// Returns its height; draws when c.draw.
+float DrawCentreBand(SheetContext& c, ImVec2 pos, float width, int columns);
 
 } // namespace tapsheet

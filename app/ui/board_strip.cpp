@@ -34,15 +34,6 @@ bool HasTimer(const BoardView& view) {
     return view.state.timer.timer >= 0 && view.state.timer.timer < static_cast<int>(view.pack.timers.size());
 }
 
-std::size_t PageNumber(const BoardView& view) {
-    const auto& pages = view.state.pages;
-    for (std::size_t i = 0; i < pages.size(); ++i)
-        if (pages[i] == view.state.page ||
-            (pages[i].kind == BoardPageKind::CrossTab && view.state.page.kind == BoardPageKind::CrossTab))
-            return i + 1;
-    return 0;
-}
-
 StripItem Item(std::string id, std::string label, BoardIntents intents,
                ButtonKind kind = ButtonKind::Secondary, bool enabled = true) {
     StripItem item;
@@ -62,9 +53,9 @@ StripItem Menu(std::string id, std::string label, const char* menu, bool enabled
 
 void PageItems(const BoardView& view, std::vector<StripItem>& items) {
     std::string page =
-        "Page " + std::to_string(PageNumber(view)) + " of " + std::to_string(view.state.pages.size());
+        "Page " + std::to_string(PageNumber(view.state)) + " of " + std::to_string(view.state.pages.size());
     items.push_back(Item("prev", "\xE2\x80\xB9 Previous", {BoardIntent::Of(Kind::PreviousPage)}));
-    items.push_back(Menu("pages", page + "\xE2\x80\xA6", "pages-menu"));
+    items.push_back(Menu("pages", page, "pages-menu"));
     items.push_back(Item("next", "Next \xE2\x80\xBA", {BoardIntent::Of(Kind::NextPage)}));
     std::string step = HideableStep(view);
     bool hidden = !step.empty() && IsHidden(view, step);
@@ -83,11 +74,11 @@ void PageItems(const BoardView& view, std::vector<StripItem>& items) {
 void TimerItems(const BoardView& view, std::vector<StripItem>& items) {
     if (view.pack.timers.empty()) return;
     const TimerRun& run = view.state.timer;
-    std::string label = "Timer\xE2\x80\xA6";
+    std::string label = "Timer";
     if (HasTimer(view))
         label =
             "Timer: " + std::to_string(view.pack.timers[static_cast<std::size_t>(run.timer)].TotalMinutes()) +
-            " min\xE2\x80\xA6";
+            " min";
     items.push_back(Menu("timer", label, "timer-menu"));
     items.push_back(Item("timer-go", run.running ? "Pause" : "Start",
                          {BoardIntent::Of(run.running ? Kind::TimerPause : Kind::TimerStart)},
@@ -99,9 +90,8 @@ void TimerItems(const BoardView& view, std::vector<StripItem>& items) {
 void RoundItems(const UiFrame& ui, const BoardView& view, std::vector<StripItem>& items) {
     const Tallies& tallies = view.tallies;
     bool earlier = tallies.rounds.size() > 1 || view.state.round_shown != 0;
-    items.push_back(
-        Menu("round", "Showing: " + RoundLabel(ui, view) + "\xE2\x80\xA6", "round-menu", earlier));
-    items.push_back(Menu("new-round", "New round\xE2\x80\xA6", "new-round-menu"));
+    items.push_back(Menu("round", "Showing: " + RoundLabel(ui, view), "round-menu", earlier));
+    items.push_back(Menu("new-round", "New round", "new-round-menu"));
     int pending = PendingTexts(tallies);
     bool on_moderation = view.state.page.kind == BoardPageKind::Moderation;
     BoardPage back = view.state.previous.kind == BoardPageKind::Moderation ? view.state.pages.front()
@@ -119,7 +109,7 @@ float MenuWidth(const UiFrame& ui, float units) {
 
 void PagesMenu(UiFrame& ui, const BoardView& view, BoardIntents& out) {
     float width = MenuWidth(ui, 30);
-    std::size_t current = PageNumber(view);
+    std::size_t current = PageNumber(view.state);
     for (std::size_t i = 0; i < view.state.pages.size(); ++i) {
         const BoardPage& page = view.state.pages[i];
         std::string label = std::to_string(i + 1) + "  " + PageName(ui, view, page);

@@ -110,6 +110,34 @@ bool BoardButton(UiFrame& ui, const char* id, const std::string& label, const Im
     return pressed;
 }
 
+namespace {
+
+// Width a menu button adds for its caret, beside the label.
+float CaretRoom(const Theme& theme) {
+    return theme.U(1.0f);
+}
+
+} // namespace
+
+float BoardMenuButtonWidth(const UiFrame& ui, const std::string& label) {
+    return BoardButtonWidth(ui, label) + CaretRoom(ui.theme);
+}
+
+bool BoardMenuButton(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled) {
+    const Theme& t = ui.theme;
+    bool pressed = BoardButton(ui, id, label, bb, ButtonKind::Secondary, enabled);
+    // A caret pointing down after the (centred) label says "opens a list";
+    // an ellipsis there read as cut text.
+    float text_w = TextSize(t.body_bold, t.unit, label, bb.GetWidth() - t.U(1.6f)).x;
+    float half = t.U(0.25f);
+    ImVec2 c(bb.GetCenter().x + text_w * 0.5f + t.U(0.3f) + half, bb.GetCenter().y);
+    ImU32 ink = enabled ? t.colors.text : t.colors.text_muted;
+    ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(c.x - half, c.y - half * 0.5f),
+                                                  ImVec2(c.x + half, c.y - half * 0.5f),
+                                                  ImVec2(c.x, c.y + half * 0.6f), ink);
+    return pressed;
+}
+
 float ControlHeight(const Theme& theme) {
     return std::max(theme.target_min, theme.U(1.9f));
 }

@@ -21,12 +21,12 @@ struct BoardLook {
 };
 inline constexpr float kMinScale = 0.6f;
 
-// The largest scale (1, 0.95, … kMinScale) at which `height_at(scale)` fits
-// `avail`; kMinScale when none does.
-template <typename HeightAt> float FitScale(float avail, HeightAt height_at) {
-    for (float scale = 1.0f; scale > kMinScale; scale -= 0.05f)
+// The largest scale (1, 0.95, … `least`) at which `height_at(scale)` fits
+// `avail`; `least` when none does.
+template <typename HeightAt> float FitScale(float avail, HeightAt height_at, float least = kMinScale) {
+    for (float scale = 1.0f; scale > least + 0.001f; scale -= 0.05f)
         if (height_at(scale) <= avail) return scale;
-    return kMinScale;
+    return least;
 }
 
 // Text, wrapped to `wrap` when it is > 0, recorded in ui.texts.
@@ -47,6 +47,9 @@ ImVec2 TagSize(const BoardLook& look, const std::string& text);
 bool BoardButton(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb,
                  ButtonKind kind = ButtonKind::Secondary, bool enabled = true);
 float BoardButtonWidth(const UiFrame& ui, const std::string& label);
+// A button that opens a menu: its label and a caret pointing down.
+bool BoardMenuButton(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled);
+float BoardMenuButtonWidth(const UiFrame& ui, const std::string& label);
 // Height of the facilitator's buttons (strip, menus, moderation): 15 mm, or
 // two lines, whichever is more; smaller than the kiosk's, as they are used
 // with a mouse more often than a finger.
@@ -86,6 +89,13 @@ double BarFraction(const UiFrame& ui, const BoardView& view, const TallySource& 
 // The body of the sheet and domains pages, shared with the cross-tab.
 void DrawSheetFigures(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
                       const ImRect& area);
+// The largest sheet the README promises at full-size type (1/30 of the
+// height of a 16:9 screen): this many benefits with labels of up to this
+// many characters, in groups on up to three sides of the centre box.
+// `tapsheet validate` lays any sheet out as the board does and warns when it
+// would shrink (app/cli/validate_sheet.h).
+inline constexpr int kFullSizeSheetBenefits = 20;
+inline constexpr int kFullSizeSheetLabelChars = 30;
 void DrawDomainsFigures(UiFrame& ui, const BoardView& view, const Step& step, const TallySource& source,
                         const ImRect& area);
 

@@ -132,6 +132,40 @@ TEST_F(BoardSessionTest, ApprovedTextComesBackApproved) {
     EXPECT_TRUE(approved);
 }
 
+// While the moderation list is open, approving a text leaves every row where
+// it was: the next tap lands on the text under the finger. Reopened, the
+// list puts what still waits first again.
+TEST_F(BoardSessionTest, ModerationRowsStayPutWhileTheListIsOpen) {
+    auto session = Open();
+    ASSERT_TRUE(session->Refresh(100));
+    std::string error;
+    ASSERT_TRUE(ShowBoardView(*session, "moderation", 101, &error)) << error;
+    auto texts = [&] {
+        std::vector<std::string> order;
+        for (const FreeText& text : session->View().tallies.free_text)
+            order.push_back(text.text);
+        return order;
+    };
+    const std::vector<std::string> listed = texts();
+    const std::vector<FreeText>& rows = session->View().tallies.free_text;
+    ASSERT_GE(rows.size(), 3u);
+    ASSERT_EQ(rows[0].status, Moderation::Pending);
+    ASSERT_EQ(rows[1].status, Moderation::Pending) << "the demo figures leave several texts waiting";
+    BoardIntent approve = BoardIntent::Of(BoardIntent::Kind::Approve);
+    approve.id = rows[0].step_id;
+    approve.item = rows[0].item_id;
+    approve.text = rows[0].text;
+    session->Apply({approve}, 102);
+    ASSERT_TRUE(RefreshUntilChanged(*session, 103));
+    EXPECT_EQ(session->View().tallies.free_text[0].status, Moderation::Approved) << "decided, in place";
+    EXPECT_EQ(texts(), listed) << "no row moved";
+    // Closed and opened again: the one decided goes after those still waiting.
+    Apply(*session, BoardIntent::Kind::NextPage, "", 104);
+    ASSERT_TRUE(ShowBoardView(*session, "moderation", 105, &error)) << error;
+    EXPECT_NE(texts().front(), approve.text);
+    EXPECT_EQ(session->View().tallies.free_text.front().status, Moderation::Pending);
+}
+
 TEST_F(BoardSessionTest, CrossTabAsksTheStoreForTheFilteredFigures) {
     auto session = Open();
     ASSERT_TRUE(session->Refresh(100));
@@ -239,6 +273,27 @@ TEST_F(BoardSessionTest, WakesForTheStorePollTheTimerAndTheRotation) {
     session->State().rotate_seconds = 0.01;
     Apply(*session, BoardIntent::Kind::ToggleDropIn, "", 100.5);
     EXPECT_NEAR(session->NextWake(100.5), NextRotation(session->State()), 1e-9);
+}
+
+// "Answers in the last 10 minutes" and "visits today" change with the clock
+// alone: with nothing written, the board recomputes them now and then.
+TEST_F(BoardSessionTest, TimeWindowsAgeWhileNothingHappens) {
+    const auto wall = std::chrono::system_clock::now();
+    auto session = Open(100);
+    ASSERT_TRUE(session->Refresh(100, wall));
+    const int recent = session->View().tallies.answers_last_10_min;
+    ASSERT_GT(recent, 0) << "the demo visits were written just now";
+    const auto later = wall + std::chrono::minutes(11);
+    EXPECT_FALSE(session->Refresh(101, later)) << "nothing changed in the store: nothing read";
+    // The loop wakes at NextWake() and calls Refresh then Tick, as BoardLoopWindow::Update does.
+    double now = 101;
+    for (int i = 0; i < 100000 && now < 400 && session->View().tallies.answers_last_10_min == recent; ++i) {
+        now = std::max(now + 0.001, session->NextWake(now));
+        session->Refresh(now, later);
+        session->Tick(now);
+    }
+    EXPECT_EQ(session->View().tallies.answers_last_10_min, 0) << "eleven minutes later";
+    EXPECT_LE(now, 100 + 2 * BoardSession::kAgeSeconds) << "within a minute or so";
 }
 
 TEST_F(BoardSessionTest, EveryNamedViewCanBeShown) {

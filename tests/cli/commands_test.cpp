@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 namespace {
 
 using namespace tapsheet::cli_test;
@@ -16,11 +18,69 @@ TEST(Validate, GoodPacksExitZero) {
     EXPECT_NE(run.output.find("welsh-demo.toml: ok"), std::string::npos) << run.output;
 }
 
+TEST(Validate, AnUntranslatedTextIsAWarningNotAFailure) {
+    auto dir = TempDir("validate-warning");
+    auto pack = dir / "half-welsh.toml";
+    std::ofstream(pack)
+        << ("id = \"half\"\n"
+            "title = { en = \"Day\", cy = \"Diwrnod\" }\n"
+            "languages = [{ code = \"en\", name = \"English\" }, { code = \"cy\", name = \"Cymraeg\" }]\n"
+            "[[steps]]\n"
+            "id = \"welcome\"\n"
+            "kind = \"info\"\n"
+            "body = \"Hello\"\n");
+    ASSERT_TRUE(std::filesystem::exists(pack));
+    Result run = Tapsheet("validate " + pack.string());
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("half-welsh.toml: ok"), std::string::npos) << run.output;
+    EXPECT_NE(
+        run.output.find(pack.string() + ":7:8: warning: 'steps[welcome].body' has no Cymraeg (cy) text"),
+        std::string::npos)
+        << run.output;
+}
+
 TEST(Validate, BadPackExitsTwoNamingFileLineAndColumn) {
     std::string bad = Source("tests/core/data/unknown_key.toml");
     Result run = Tapsheet("validate " + bad);
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(run.output.find(bad + ":8:1: unknown key 'optoins'"), std::string::npos) << run.output;
+}
+
+// A pack with a sheet of `benefits` benefits, every label `chars` long.
+std::string SheetPack(int benefits, int chars) {
+    std::string pack = "id = \"big\"\ntitle = \"Big\"\n\n[[steps]]\nid = \"level\"\nkind = \"poll\"\n"
+                       "prompt = \"Which?\"\noptions = [{ id = \"a\", label = \"A\" }]\n\n"
+                       "[[steps]]\nid = \"benefits\"\nkind = \"sheet\"\nproject_prompt = \"Your project:\"\n"
+                       "allow_own = true\n\n[[steps.groups]]\nid = \"all\"\ntitle = \"Benefits\"\n"
+                       "place = \"bottom\"\nitems = [\n";
+    for (int i = 0; i < benefits; ++i) {
+        std::string label = "Benefit " + std::to_string(i + 1) + " for the people we serve every day";
+        label.resize(static_cast<std::size_t>(chars), 'x');
+        pack += "  { id = \"b" + std::to_string(i) + "\", label = \"" + label + "\" },\n";
+    }
+    return pack + "]\n";
+}
+
+// A sheet too big for the board's full-size type is a warning at the
+// sheet's id, not an error: the pack is good, the exit code 0.
+TEST(Validate, ASheetTooBigForTheBoardIsAWarning) {
+    auto dir = TempDir("validate-sheet");
+    auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(dir / name) << text;
+        return (dir / name).string();
+    };
+    const std::string big = write("big.toml", SheetPack(40, 45));
+    Result run = Tapsheet("validate " + big);
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find(big + ":11:6: warning: sheet 'benefits' does not fit the board at full size"),
+              std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("big.toml: ok"), std::string::npos) << run.output;
+    const std::string fits = write("fits.toml", SheetPack(20, 30));
+    Result quiet = Tapsheet("validate " + fits + " " + Source("assets/content/default.toml") + " " +
+                            Source("assets/content/welsh-demo.toml"));
+    EXPECT_EQ(quiet.exit_code, 0) << quiet.output;
+    EXPECT_EQ(quiet.output.find("warning"), std::string::npos) << quiet.output;
 }
 
 TEST(Validate, MissingFileAndMissingArgument) {

@@ -122,6 +122,43 @@ TEST_F(ExportTest, MergedTwiceExportsTheSame) {
     EXPECT_TRUE(Contains(bad.output, "none.db")) << bad.output;
 }
 
+// A skipped step is in the export: a row with the step, its question and
+// value "skipped", in the visit's order, written by the real writer.
+TEST(ExportSkips, ASkippedStepIsARow) {
+    const auto dir = TempDir("export-skips");
+    const std::string db = (dir / "skips.db").string();
+    LoadResult loaded = LoadPackFile(Source("tests/cli/data/export_pack.toml"));
+    ASSERT_TRUE(loaded.pack);
+    {
+        WriterOptions options;
+        options.db_path = db;
+        options.kiosk_id = "kiosk-s";
+        VisitWriter writer(options, *loaded.pack);
+        writer.BeginVisit("s1", "en");
+        writer.SaveAnswer({"s1", "level", false, {{"system", ""}}});
+        writer.SaveAnswer({"s1", "aim", true, {}});
+        writer.SaveAnswer({"s1", "improvement", true, {}});
+        writer.SaveAnswer({"s1", "improvement", false, {{"staff", ""}}}); // went back and answered it
+        writer.EndVisit("s1", VisitEnd::Complete);
+    } // drained on destruction
+    const auto csv_path = dir / "skips.csv";
+    Result run = Tapsheet("export --db " + db + " --out " + csv_path.string());
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_TRUE(Contains(run.output, "2 answers and 1 skipped step to")) << run.output;
+    const std::string csv = ReadAll(csv_path);
+    EXPECT_TRUE(Contains(csv, ",aim,Are you working to…,,,skipped,")) << csv;
+    EXPECT_FALSE(Contains(csv, ",improvement,Are you aiming to achieve an improvement in terms of…,,,skipped,"))
+        << "answered after all: no longer skipped\n"
+        << csv;
+    // In the visit's step order: aim (skipped) before improvement and level.
+    EXPECT_LT(csv.find(",aim,"), csv.find(",improvement,")) << csv;
+    Result json = Tapsheet("export --format json --db " + db);
+    ASSERT_EQ(json.exit_code, 0) << json.output;
+    EXPECT_TRUE(Contains(json.output, "\"step_id\": \"aim\", \"question\": \"Are you working to…\", \"item_id\": "
+                                      "\"\", \"option\": \"\", \"value\": \"skipped\""))
+        << json.output;
+}
+
 TEST_F(ExportTest, BadOptionsAndMissingDatabaseAreClear) {
     Result format = Tapsheet("export --format xml --db " + db_);
     EXPECT_EQ(format.exit_code, 2);

@@ -154,6 +154,26 @@ TEST(BoardIntents, NextAndPreviousWrapAround) {
     }
 }
 
+// The moderation list is not a page of the list: it counts as the page it
+// was opened from, so the strip says "Page 4 of 12" (not "Page 0") and Next
+// goes on from there.
+TEST(BoardIntents, ModerationCountsAsThePageItWasOpenedFrom) {
+    const Pack pack = DefaultPack();
+    BoardState state = NewBoardState(pack, 0);
+    EXPECT_EQ(PageNumber(state), 1u);
+    ApplyBoardIntent(state, pack, Show(P(K::Sheet, "benefits")), 1);
+    EXPECT_EQ(PageNumber(state), 4u);
+    ApplyBoardIntent(state, pack, Show(P(K::Moderation)), 2);
+    EXPECT_EQ(PageNumber(state), 4u) << "opened from the sheet, page 4";
+    EXPECT_TRUE(ApplyBoardIntent(state, pack, Intent(I::NextPage), 3));
+    EXPECT_EQ(state.page, P(K::Domains, "domains")) << "the page after the sheet";
+    ApplyBoardIntent(state, pack, Show(P(K::Moderation)), 4);
+    EXPECT_TRUE(ApplyBoardIntent(state, pack, Intent(I::PreviousPage), 5));
+    EXPECT_EQ(state.page, P(K::Sheet, "benefits")) << "the page before the domains";
+    ApplyBoardIntent(state, pack, Show(P(K::CrossTab, "domains")), 6);
+    EXPECT_EQ(PageNumber(state), 6u) << "a cross-tab on any target is the cross-tab page";
+}
+
 TEST(BoardIntents, HideAndRevealOnlyResultSteps) {
     const Pack pack = DefaultPack();
     BoardState state = NewBoardState(pack, 0);

@@ -264,6 +264,48 @@ TEST(Report, TimelineBinsFitTheDay) {
     EXPECT_EQ(timeline.bins.back().counted, 1);
 }
 
+// As on the board: "top" above the box and the sides, left and right either
+// side of the box, "bottom" under them all.
+TEST(Report, SheetGroupsWhereThePackPlacesThem) {
+    std::string text = std::string(kPack) + R"toml(
+[[steps.groups]]
+id = "below"
+title = "Bottom group"
+place = "bottom"
+items = [{ id = "waste", label = "Waste" }]
+
+[[steps.groups]]
+id = "above"
+title = "Top group"
+place = "top"
+items = [{ id = "culture", label = "Culture" }]
+
+[[steps.groups]]
+id = "staff"
+title = "Right group"
+place = "right"
+items = [{ id = "jobs", label = "Jobs" }]
+)toml";
+    LoadResult loaded = LoadPackText(text, "places.toml");
+    ASSERT_TRUE(loaded.pack) << loaded.errors.front().ToString();
+    const std::string html = MakeReport(*loaded.pack, "en", ModeratedFacts()).html;
+    const std::size_t top = html.find("<h3>Top group</h3>");
+    const std::size_t sheet = html.find("<div class=\"sheet\">");
+    const std::size_t left = html.find("<h3>Patients</h3>");
+    const std::size_t centre = html.find("<h3>Your project:</h3>");
+    const std::size_t right = html.find("<h3>Right group</h3>");
+    const std::size_t bottom = html.find("<h3>Bottom group</h3>");
+    ASSERT_NE(top, std::string::npos);
+    ASSERT_NE(bottom, std::string::npos);
+    EXPECT_LT(top, sheet) << "top: above the box and the sides";
+    EXPECT_LT(sheet, left);
+    EXPECT_LT(left, centre);
+    EXPECT_LT(centre, right);
+    EXPECT_LT(right, bottom);
+    EXPECT_NE(html.find("</div>\n<div class=\"group\"><h3>Bottom group</h3>"), std::string::npos)
+        << "bottom: after the sheet's row closed";
+}
+
 TEST(Report, LabelsInTheChosenLanguage) {
     const Pack pack = TestPack();
     ReportFacts facts = ModeratedFacts();
@@ -272,7 +314,9 @@ TEST(Report, LabelsInTheChosenLanguage) {
     EXPECT_NE(welsh.html.find("Tîm ŵ"), std::string::npos);
     EXPECT_NE(welsh.html.find("<b>2</b>Ymweliadau"), std::string::npos);
     EXPECT_NE(welsh.charts.front().svg.find("2 wedi ateb"), std::string::npos);
-    EXPECT_NE(welsh.html.find("Completed visits"), std::string::npos) << "missing translations: the default";
+    // Words the pack does not translate: tapsheet's own Welsh, not English.
+    EXPECT_NE(welsh.html.find("Ymweliadau cyflawn"), std::string::npos);
+    EXPECT_EQ(welsh.html.find("Completed visits"), std::string::npos);
 }
 
 } // namespace

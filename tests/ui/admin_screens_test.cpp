@@ -171,6 +171,74 @@ TEST(AdminScreens, PinTapsOpenThePanelAndModerationReachesTheStore) {
     EXPECT_TRUE(approved(WaitFor(f.settings.db_path, approved))) << text << " was not approved in the store";
 }
 
+// Approving a text leaves it where it was on the Texts tab, also when the
+// tab reads the store again (tapped again, or its refresh every 30 s): the
+// next tap lands on the text the organiser is looking at.
+TEST(AdminScreens, TextRowsStayPutWhileTheTabIsOpen) {
+    Fixture f("rows");
+    AdminSession admin(f.settings, f.writer.get());
+    AdminHarness harness(admin, 720, 1280);
+    OpenPad(admin, harness.Now());
+    harness.Frame();
+    EnterPin(harness, "2580");
+    ASSERT_EQ(admin.State().Screen(), AdminScreen::Panel);
+    ASSERT_TRUE(harness.Tap("admin-tab-1"));
+    auto texts = [&] {
+        std::vector<std::string> order;
+        for (const FreeText& text : admin.View().tallies->free_text)
+            order.push_back(text.text);
+        return order;
+    };
+    ASSERT_NE(admin.View().tallies, nullptr);
+    const std::vector<std::string> listed = texts();
+    ASSERT_GE(listed.size(), 2u);
+    ASSERT_EQ(admin.View().tallies->free_text[1].status, Moderation::Pending);
+    ASSERT_TRUE(harness.Tap("admin-approve-0"));
+    auto approved = [&](const Tallies& t) {
+        for (const FreeText& free : t.free_text)
+            if (free.text == listed[0]) return free.status == Moderation::Approved;
+        return false;
+    };
+    ASSERT_TRUE(approved(WaitFor(f.settings.db_path, approved)));
+    ASSERT_TRUE(harness.Tap("admin-tab-1")); // reads the store again
+    EXPECT_EQ(texts(), listed) << "no row moved";
+    EXPECT_EQ(admin.View().tallies->free_text[0].status, Moderation::Approved);
+    // The second row is still the second text: approving it approves that one.
+    ASSERT_TRUE(harness.Tap("admin-approve-1"));
+    auto second = [&](const Tallies& t) {
+        for (const FreeText& free : t.free_text)
+            if (free.text == listed[1]) return free.status == Moderation::Approved;
+        return false;
+    };
+    EXPECT_TRUE(second(WaitFor(f.settings.db_path, second))) << listed[1];
+    admin.Tick(harness.Now() + AdminSession::kRefreshSeconds + 1);
+    EXPECT_EQ(texts(), listed) << "the timed refresh moves no row either";
+}
+
+// The Figures tab reads the store again now and then: its counts (and "the
+// last 10 minutes") do not stand still while the panel is open.
+TEST(AdminScreens, FiguresRefreshWhileThePanelIsOpen) {
+    Fixture f("figures");
+    AdminSession admin(f.settings, f.writer.get());
+    AdminHarness harness(admin, 800, 480);
+    OpenPad(admin, harness.Now());
+    harness.Frame();
+    EnterPin(harness, "2580");
+    ASSERT_EQ(admin.State().Screen(), AdminScreen::Panel);
+    ASSERT_NE(admin.View().tallies, nullptr);
+    const int visits = admin.View().tallies->visits_today;
+    f.writer->BeginVisit("late-visit", "en");
+    auto arrived = [&](const Tallies& t) { return t.visits_today == visits + 1; };
+    ASSERT_TRUE(arrived(WaitFor(f.settings.db_path, arrived)));
+    const double now = harness.Now();
+    EXPECT_LE(admin.NextWake(now), now + AdminSession::kRefreshSeconds) << "the loop wakes to read again";
+    admin.Tick(now + 1);
+    EXPECT_EQ(admin.View().tallies->visits_today, visits) << "not yet";
+    admin.Tick(now + AdminSession::kRefreshSeconds + 1);
+    EXPECT_EQ(admin.View().tallies->visits_today, visits + 1);
+    EXPECT_EQ(admin.State().Screen(), AdminScreen::Panel) << "still open";
+}
+
 TEST(AdminScreens, ANewRoundNeedsASecondTap) {
     Fixture f("round");
     AdminSession admin(f.settings, f.writer.get());
