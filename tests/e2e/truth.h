@@ -20,6 +20,7 @@ struct TruthStep {
     std::string project;
     std::vector<std::string> own;
     std::vector<std::pair<std::string, std::string>> marks; // domain, "focus" or "least"
+    bool skipped = false;                                   // Skip tapped, and nothing answered there since
     // (item, value) rows as the README's Results table describes them: a
     // choice's value is empty, free text its text, a domain focus/least.
     std::vector<std::pair<std::string, std::string>> Rows() const;
