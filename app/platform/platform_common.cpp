@@ -6,6 +6,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
+#include <cfloat>
 #include <cstring>
 #include <utility>
 
@@ -47,10 +48,14 @@ int QueuedInputCount(ImGuiContext* ctx) {
     return ctx != nullptr ? ctx->InputEventsQueue.Size : 0;
 }
 
-void DropMousePositionsSince(ImGuiContext* ctx, int from) {
+void DropPolledMousePositions(ImGuiContext* ctx, int from) {
     ImVector<ImGuiInputEvent>& queue = ctx->InputEventsQueue;
-    for (int i = queue.Size - 1; i >= from && i >= 0; i--)
-        if (queue[i].Type == ImGuiInputEventType_MousePos) queue.erase(queue.Data + i);
+    for (int i = queue.Size - 1; i >= from && i >= 0; i--) {
+        const ImGuiInputEvent& e = queue[i];
+        // "No pointer" (the mouse left the window) is news, not a poll.
+        if (e.Type == ImGuiInputEventType_MousePos && e.MousePos.PosX != -FLT_MAX)
+            queue.erase(queue.Data + i);
+    }
 }
 
 const char* GlslVersion() {

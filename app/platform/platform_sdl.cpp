@@ -173,10 +173,11 @@ void SdlWindow::BeginFrame() {
     // touch panel) leaves it stale: the previous tap's position then lands
     // after the new one's motion, and the press goes to the button tapped
     // before. SDL's own events carry every position the kiosk needs
-    // (motion, touch, leaving the window), so that extra one is dropped.
+    // (motion, touch, leaving the window), so that extra one is dropped;
+    // the backend's "mouse left the window" (-FLT_MAX) is kept.
     const int queued = QueuedInputCount(imgui_);
     ImGui_ImplSDL2_NewFrame();
-    DropMousePositionsSince(imgui_, queued);
+    DropPolledMousePositions(imgui_, queued);
     touch_.BeforeNewFrame();
     ImGui::NewFrame();
 }

@@ -20,7 +20,8 @@ std::vector<ExportRow> ParseCsv(const std::string& text, std::string* error);
 std::vector<ExportRow> ParseJsonRows(const std::string& text, std::string* error);
 
 // The export's rows against the truth: visits in the order they began, each
-// with its language, status, pack and exactly the answers the script left.
+// with its language, status, pack and exactly the answers the script left
+// (a skipped step as one row: empty item, value "skipped").
 std::vector<std::string> CompareExport(const std::vector<ExportRow>& rows, const Pack& pack,
                                        const Truth& truth);
 

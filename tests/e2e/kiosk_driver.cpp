@@ -50,8 +50,11 @@ const Step& KioskDriver::CurrentStep() {
     return *step;
 }
 
-TruthStep& KioskDriver::Draft() {
-    return truth_.Current().steps[StepId()];
+// Step `step`'s answer, being given now (so no longer skipped).
+TruthStep& KioskDriver::Answer(const std::string& step) {
+    TruthStep& answer = truth_.Current().steps[step];
+    answer.skipped = false;
+    return answer;
 }
 
 ProbeFrame KioskDriver::ReadyFor(const std::string& id) {
@@ -142,7 +145,7 @@ void KioskDriver::Choose(const std::string& option) {
     const std::string step = StepId();
     ExpectLabel(option);
     Tap(option);
-    Draft().selected = {option};
+    Answer(step).selected = {option};
     AfterStepLeft(step);
 }
 
@@ -154,7 +157,7 @@ void KioskDriver::Toggle(const std::string& item) {
     const ProbeFrame frame = window_.WaitFor(
         [&](const ProbeFrame& f) { return f.Get("step") == step && Has(f.All("selected"), item) != was; },
         std::string(was ? "'" + item + "' cleared" : "'" + item + "' selected"));
-    TruthStep& draft = truth_.Current().steps[step];
+    TruthStep& draft = Answer(step);
     if (was)
         draft.selected.erase(std::find(draft.selected.begin(), draft.selected.end(), item));
     else
@@ -170,7 +173,7 @@ void KioskDriver::Mark(const std::string& domain, const std::string& mark) {
     const ProbeFrame frame = window_.WaitFor(
         [&](const ProbeFrame& f) { return f.Get("step") == step && MarkOf(f, domain) == after; },
         "domain '" + domain + "' marked '" + after + "'");
-    auto& marks = truth_.Current().steps[step].marks;
+    auto& marks = Answer(step).marks;
     auto it = std::find_if(marks.begin(), marks.end(), [&](const auto& m) { return m.first == domain; });
     if (after.empty())
         marks.erase(it);
@@ -186,16 +189,6 @@ void KioskDriver::Mark(const std::string& domain, const std::string& mark) {
 
 void KioskDriver::Next() {
     const std::string step = StepId();
-    // Next saves the step: what it holds now replaces an earlier skip, and
-    // an answerable step left empty is recorded as skipped.
-    const Step* shown = pack_.FindStep(step);
-    const bool answerable = shown && shown->kind != StepKind::Reflection && shown->kind != StepKind::Info;
-    const bool empty = truth_.Current().steps[step].Rows().empty();
-    if (empty) truth_.Current().steps.erase(step);
-    if (answerable && empty)
-        truth_.Current().skipped.insert(step);
-    else
-        truth_.Current().skipped.erase(step);
     Tap("next");
     AfterStepLeft(step);
 }
@@ -203,8 +196,9 @@ void KioskDriver::Next() {
 void KioskDriver::Skip() {
     const std::string step = StepId();
     Tap("skip");
-    truth_.Current().steps.erase(step); // a skipped step keeps nothing
-    truth_.Current().skipped.insert(step);
+    TruthStep skipped; // a skipped step keeps nothing but the skip
+    skipped.skipped = true;
+    truth_.Current().steps[step] = skipped;
     AfterStepLeft(step);
 }
 
@@ -273,7 +267,7 @@ void KioskDriver::TypeProject(const std::string& text) {
     window_.WaitFor(
         [&](const ProbeFrame& f) { return f.Get("editing") == "none" && f.Get("project") == text; },
         "the project name '" + text + "' kept");
-    truth_.Current().steps[step].project = text;
+    Answer(step).project = text;
 }
 
 void KioskDriver::AddOwn(const std::string& text) {
@@ -286,7 +280,7 @@ void KioskDriver::AddOwn(const std::string& text) {
     window_.WaitFor(
         [&](const ProbeFrame& f) { return f.Get("editing") == "none" && Has(f.All("own"), text); },
         "the benefit '" + text + "' added");
-    truth_.Current().steps[step].own.push_back(text);
+    Answer(step).own.push_back(text);
 }
 
 void KioskDriver::KeepGoingWhenAsked() {

@@ -40,7 +40,7 @@ class KioskDriver {
     WindowDriver& Window() { return window_; }
 
   private:
-    TruthStep& Draft();
+    TruthStep& Answer(const std::string& step);
     void ExpectLabel(const std::string& id);
     void TypeText(const std::string& text);
     void TypeChar(const std::string& ch, const std::string& typed_so_far);

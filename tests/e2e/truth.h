@@ -8,7 +8,6 @@
 
 #include <functional>
 #include <map>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,6 +20,7 @@ struct TruthStep {
     std::string project;
     std::vector<std::string> own;
     std::vector<std::pair<std::string, std::string>> marks; // domain, "focus" or "least"
+    bool skipped = false;                                   // Skip tapped, and nothing answered there since
     // (item, value) rows as the README's Results table describes them: a
     // choice's value is empty, free text its text, a domain focus/least.
     std::vector<std::pair<std::string, std::string>> Rows() const;
@@ -30,7 +30,6 @@ struct TruthVisit {
     std::string lang;
     std::string status = "open"; // complete, abandoned
     std::map<std::string, TruthStep> steps;
-    std::set<std::string> skipped; // steps whose last save was a skip (the export lists them)
     bool Gave(const std::string& step, const std::string& item, const std::string& value = "") const;
     bool Answered(const std::string& step) const; // any row for the step
 };
