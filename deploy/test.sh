@@ -3,30 +3,51 @@
 # release and the sanitizer (ASan + UBSan) builds, runs all tests of both
 # under a virtual X display, prints the benchmarks' figures, then proves the
 # Debian package on this machine and the arm64 build under qemu-user.
+# Each stage's wall time is printed as it ends and again in a summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-deploy/install-deps.sh >/dev/null
 jobs=$(nproc)
+times=()
+run_start=$SECONDS
 
-for preset in release sanitize; do
-  echo "== build: $preset"
-  cmake --preset "$preset" >/dev/null
-  cmake --build --preset "$preset" -j "$jobs"
-done
+# stage NAME COMMAND...: runs COMMAND, prints how long it took.
+stage() {
+  local name=$1 start=$SECONDS
+  shift
+  echo "== $name"
+  "$@"
+  local took=$((SECONDS - start))
+  times+=("$(printf '%6d s  %s' "$took" "$name")")
+  echo "== $name: ${took} s"
+}
 
-for preset in release sanitize; do
-  echo "== tests: $preset"
-  xvfb-run -a -s "-screen 0 1920x1080x24" ctest --preset "$preset" -j "$jobs"
-done
+summary() {
+  echo "== stage times"
+  printf '%s\n' "${times[@]}"
+  echo "$(printf '%6d s  %s' $((SECONDS - run_start)) 'whole run')"
+}
+trap summary EXIT
 
-echo "== benchmarks (figures only; no pass/fail)"
-tests/bench/run.sh build/release
+build() {
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1" -j "$jobs"
+}
 
-echo "== Debian package: build, install, verify the units, upgrade, remove (as root)"
-deploy/package-test.sh
+# tests PRESET [CTEST ARGS...]
+tests() {
+  local preset=$1
+  shift
+  xvfb-run -a -s "-screen 0 1920x1080x24" ctest --preset "$preset" -j "$jobs" "$@"
+}
 
-echo "== the systemd units under a real systemd (systemd-nspawn container)"
-deploy/service-test.sh
-
-echo "== arm64: cross-build with Debian's aarch64 toolchain, tests under qemu-user"
-deploy/cross-arm64.sh
+stage "dependencies" eval 'deploy/install-deps.sh >/dev/null'
+stage "build: release" build release
+stage "build: sanitize" build sanitize
+stage "tests: release" tests release
+# The end-to-end suite (tests/e2e: real processes, a few minutes, mostly
+# waiting) runs with the release build only.
+stage "tests: sanitize" tests sanitize -LE e2e
+stage "benchmarks (figures only; no pass/fail)" tests/bench/run.sh build/release
+stage "Debian package: build, install, verify the units, upgrade, remove (as root)" deploy/package-test.sh
+stage "the systemd units under a real systemd (systemd-nspawn container)" deploy/service-test.sh
+stage "arm64: cross-build with Debian's aarch64 toolchain, tests under qemu-user" deploy/cross-arm64.sh

@@ -60,6 +60,8 @@ int RunBoard(int argc, char** argv) {
     board_options.wake = [raw] { raw->Wake(); };
     BoardSession session(loaded.pack, board_options, LoopSeconds());
     BoardLoopWindow board(*window, session, theme, lang);
+    std::unique_ptr<Probe> probe = options.probe.empty() ? nullptr : std::make_unique<Probe>(options.probe);
+    board.SetProbe(probe.get());
     // Installed (started with --config by its service), a stray Alt+F4 must not
     // leave the room looking at a desktop: locked unless told otherwise.
     const bool locked = options.locked == 1 || (options.locked == -1 && !options.config_path.empty());

@@ -13,21 +13,21 @@ namespace {
 // back to zero, in a new round, glides down instead of vanishing).
 template <typename Key>
 void RetargetStep(const Step& step, const StepTally* tally, Key key, AnimatedValues& anim, double now) {
-    auto count = [&](const std::string& item, const char* value) {
+    auto count = [&](const std::string& item, std::string_view value) {
         return tally ? tally->Count(item, value) : 0;
     };
     if (step.kind == StepKind::Poll)
         for (const Option& option : step.poll.options)
-            anim.Retarget(key(step.id, option.id, ""), count(option.id, ""), now);
+            anim.Retarget(key(step.id, option.id, ""), count(option.id, kChosen), now);
     if (step.kind == StepKind::Sheet)
         for (const SheetGroup& group : step.sheet.groups)
             for (const Option& item : group.items)
-                anim.Retarget(key(step.id, item.id, ""), count(item.id, ""), now);
+                anim.Retarget(key(step.id, item.id, ""), count(item.id, kChosen), now);
     if (step.kind == StepKind::Domains)
         for (const DomainSet& set : step.domains.sets)
             for (const Domain& domain : set.domains)
-                for (const char* value : {"focus", "least"})
-                    anim.Retarget(key(step.id, domain.id, value), count(domain.id, value), now);
+                for (std::string_view value : {kFocusValue, kLeastValue})
+                    anim.Retarget(key(step.id, domain.id, std::string(value)), count(domain.id, value), now);
 }
 
 // Freezing holds the figures, never a decision: text the facilitator

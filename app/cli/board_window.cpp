@@ -18,9 +18,10 @@ int BoardLoopWindow::Update(double now) {
 
 bool BoardLoopWindow::Draw(double now) {
     window_.BeginFrame();
-    UiFrame ui{theme_, lang_, now, nullptr};
+    UiFrame ui{theme_, lang_, now, probe_ ? probe_->Targets() : nullptr, probe_ ? probe_->Texts() : nullptr};
     BoardIntents intents = DrawBoard(ui, session_.View());
     window_.EndFrame();
+    if (probe_) probe_->Write(now, BoardProbeState(session_.State(), session_.HaveData(), now));
     return !intents.empty() && session_.Apply(intents, now);
 }
 

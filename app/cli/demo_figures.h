@@ -1,7 +1,11 @@
-// A deterministic set of visits, written through the real VisitWriter, so
-// board screenshots and tests show realistic figures: skewed poll answers,
-// a sheet with favourites, domain marks, skipped steps, abandoned and
-// filtered visits, and free text approved, rejected and pending.
+// A deterministic set of visits for the demo, screenshots and tests, made
+// by the real path: each answer is the intent a kiosk screen returns for a
+// tap, applied to a real KioskSession (the Flow and the VisitWriter a kiosk
+// runs), so the file holds exactly what a kiosk writes. Skewed poll answers,
+// a sheet with favourites, free text typed key by key, domain marks, skipped
+// steps, walk-aways (by the flow's own idle clock), a burst of identical
+// visits the writer's anti-stuffing check flags, and the facilitator's
+// moderation: approved, rejected and pending text.
 #pragma once
 
 #include "app/core/content.h"

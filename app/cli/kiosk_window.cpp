@@ -76,9 +76,10 @@ bool KioskLoopWindow::Idle() const {
 // The PIN pad or the admin panel instead of the kiosk's screens.
 bool KioskLoopWindow::DrawAdminFrame(double now, bool touched) {
     if (touched) admin_->Touched(now);
-    UiFrame ui{theme_, "en", now, nullptr};
+    UiFrame ui{theme_, "en", now, probe_ ? probe_->Targets() : nullptr};
     const AdminIntents intents = DrawAdmin(ui, admin_->View());
     window_.EndFrame();
+    if (probe_) probe_->Write(now, {{"screen", "admin"}});
     admin_->Apply(intents, now);
     session_.Pump(now);
     return !intents.empty();
@@ -102,7 +103,8 @@ bool KioskLoopWindow::Draw(double now) {
     }
     const bool inert = asleep || swallow_touch_;
     if (touched && !inert) flow.Touch(now);
-    UiFrame ui{theme_, flow.Lang().empty() ? default_lang_ : flow.Lang(), now, nullptr};
+    UiFrame ui{theme_, flow.Lang().empty() ? default_lang_ : flow.Lang(), now,
+               probe_ ? probe_->Targets() : nullptr};
     KioskView view = session_.View();
     const Drift drift = AttractDrift(static_cast<double>(std::time(nullptr)));
     view.drift_x = drift.x;
@@ -120,6 +122,7 @@ bool KioskLoopWindow::Draw(double now) {
         admin_->CornerHeld(held, now);
     }
     window_.EndFrame();
+    if (probe_) probe_->Write(now, KioskProbeState(flow, view.keyboard, view.out_of_service, now));
     if (inert || intents.empty()) return inert && pressed;
     session_.Apply(intents, now);
     session_.Pump(now);

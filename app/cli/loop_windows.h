@@ -4,6 +4,7 @@
 #include "app/cli/admin_session.h"
 #include "app/cli/board_session.h"
 #include "app/cli/kiosk_session.h"
+#include "app/cli/probe.h"
 #include "app/cli/run_loop.h"
 #include "app/ui/theme.h"
 
@@ -21,6 +22,7 @@ class KioskLoopWindow final : public LoopWindow {
     double NextWake(double now) override;
     void Finish(double now) override;
     int ExitCode() const override { return admin_ != nullptr ? admin_->ExitCode() : -1; }
+    void SetProbe(Probe* probe) { probe_ = probe; } // tests: what each frame drew
 
   private:
     bool DrawAdminFrame(double now, bool touched);
@@ -33,6 +35,7 @@ class KioskLoopWindow final : public LoopWindow {
     bool swallow_touch_ = false; // the finger that woke the screen is still down
     std::string default_lang_;
     double next_wake_ = 0;
+    Probe* probe_ = nullptr;
 };
 
 class BoardLoopWindow final : public LoopWindow {
@@ -43,6 +46,7 @@ class BoardLoopWindow final : public LoopWindow {
     int Update(double now) override;
     bool Draw(double now) override;
     double NextWake(double now) override;
+    void SetProbe(Probe* probe) { probe_ = probe; } // tests: what each frame drew
 
   private:
     Window& window_;
@@ -50,6 +54,7 @@ class BoardLoopWindow final : public LoopWindow {
     const Theme& theme_;
     std::string lang_;
     double clock_due_ = 0; // the timer's next second
+    Probe* probe_ = nullptr;
 };
 
 } // namespace tapsheet

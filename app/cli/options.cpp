@@ -58,6 +58,8 @@ bool ApplyOption(std::string_view name, const std::string& value, CommonOptions&
         o.lang = value;
     else if (name == "--view")
         o.view = value;
+    else if (name == "--probe")
+        o.probe = value;
     else if (name == "--config")
         o.config_path = value; // read already, by ReadConfigFirst
     else if (name == "--locked") {
@@ -153,6 +155,8 @@ bool ParseOptions(int argc, char** argv, CommonOptions& options, std::string* er
         }
         if (!ApplyOption(name, value, options, error)) return false;
     }
+    const char* probe = std::getenv("TAPSHEET_PROBE");
+    if (options.probe.empty() && probe != nullptr) options.probe = probe;
     return true;
 }
 
@@ -197,6 +201,8 @@ const char* CommonOptionsHelp() {
            "  --monitor N        the display to go full-screen on (0 the first; kiosk default 0,\n"
            "                     board default 1, or the first when there is one)\n"
            "  --frames N         draw N frames, then quit (for tests)\n"
+           "  --probe FILE       after each frame, write its tap targets and texts to FILE\n"
+           "                     (for end-to-end tests; also TAPSHEET_PROBE=FILE)\n"
            "  --config FILE      read settings from FILE first (/etc/tapsheet/tapsheet.toml on an\n"
            "                     installed kiosk); options given here win over it\n"
            "  --locked yes|no    yes: no window close, Alt+F4 or key quits, only SIGTERM/SIGINT\n"

@@ -28,6 +28,7 @@ struct CommonOptions {
     std::string config_path;    // --config FILE: read before the other options, which win over it
     Config config;              // what the file said (defaults without --config)
     std::string config_problem; // the first fatal problem in it: the kiosk takes no answers
+    std::string probe;          // --probe FILE or TAPSHEET_PROBE: each frame's targets and texts (tests)
     // screenshot only
     std::string role = "kiosk";
     std::string screen = "attract";

@@ -4,6 +4,7 @@
 #include "app/cli/validate_sheet.h"
 #include "app/core/config.h"
 #include "app/core/loader.h"
+#include "app/core/translation_check.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -26,8 +27,9 @@ void PrintUsage(std::FILE* out) {
                       "       tapsheet validate --config /etc/tapsheet/tapsheet.toml\n"
                       "Checks content packs, or a configuration file and the pack it names, and\n"
                       "prints every problem as file:line:column: message. A sheet too big for\n"
-                      "the board's full-size type is a warning, which leaves the pack good.\n"
-                      "Exit status: 0 when everything is good, 2 otherwise.\n");
+                      "the board's full-size type, or a text people see that lacks one of the\n"
+                      "pack's languages, is a warning, which leaves the pack good.\n"
+                      "Exit status: 0 when everything is good (warnings or not), 2 otherwise.\n");
 }
 
 bool ValidateOne(const std::string& path) {
@@ -44,6 +46,11 @@ bool ValidateOne(const std::string& path) {
     const std::string name = std::filesystem::path(path).filename().string();
     std::printf("%s: ok — %s, %s\n", name.c_str(), Plural(pack.steps.size(), "step").c_str(),
                 Plural(pack.languages.size(), "language").c_str());
+    // Warnings do not fail the check: the pack works, in fewer languages
+    // than it declares in places.
+    std::fflush(stdout); // the "ok" line first, then its warnings, in a terminal too
+    for (const LoadError& warning : MissingTranslations(pack))
+        std::fprintf(stderr, "%s\n", warning.ToString().c_str());
     return true;
 }
 

@@ -83,7 +83,9 @@ struct Step {
     StepKind kind = StepKind::Info;
     LocalText title;  // short heading
     LocalText prompt; // the question or instruction
-    bool skippable = false;
+    // Skip is offered on every step unless the pack says `skippable = false`;
+    // such a step waits for an answer (Next says why it waits).
+    bool skippable = true;
     PollStep poll;
     SheetStep sheet;
     DomainsStep domains;
@@ -123,7 +125,7 @@ struct UiStrings {
     LocalText saving, step_of; // step_of: "Step {n} of {total}"
     LocalText thanks_title, thanks_body, resources_label;
     LocalText keyboard_done, keyboard_cancel, add_own, project_placeholder;
-    LocalText choose_one, choose_any;
+    LocalText choose_one, choose_any, needs_answer; // needs_answer: a required step, nothing chosen
     LocalText out_of_service, out_of_service_body, for_staff;
 };
 

@@ -1,4 +1,5 @@
 #include "app/core/export_format.h"
+#include "app/core/answer.h"
 
 #include <cstdio>
 
@@ -19,8 +20,8 @@ std::string_view LabelOf(const std::vector<Option>& options, std::string_view id
 }
 
 std::string_view SheetLabel(const SheetStep& sheet, std::string_view item_id) {
-    if (item_id == "project") return DefaultText(sheet.project_prompt);
-    if (item_id == "own") return DefaultText(sheet.own_prompt);
+    if (item_id == kProjectItem) return DefaultText(sheet.project_prompt);
+    if (item_id == kOwnItem) return DefaultText(sheet.own_prompt);
     for (const SheetGroup& group : sheet.groups) {
         std::string_view label = LabelOf(group.items, item_id);
         if (!label.empty()) return label;

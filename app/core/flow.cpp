@@ -14,6 +14,7 @@ bool Flow::Accepts(double now) const {
 
 void Flow::ChangeScreen(FlowScreen screen, double now) {
     screen_ = screen;
+    ++screen_serial_;
     // A shaky double tap must not answer the next question too.
     guard_until_ = now + timing_.tap_guard;
     still_there_since_ = -1;
@@ -125,9 +126,19 @@ bool Flow::CanProceed() const {
     return false;
 }
 
+Forward Flow::ForwardAction() const {
+    if (CanProceed()) return Forward::Next;
+    return CurrentStep().skippable ? Forward::Skip : Forward::NeedsAnswer;
+}
+
+// Next with nothing chosen is a skip, never a dead button: a person in a
+// hurry must always have a way on. Only a step the organiser marked
+// required waits for an answer (the screen says so).
 bool Flow::Next(double now) {
-    if (screen_ != FlowScreen::Step || !Accepts(now) || !CanProceed()) return false;
-    SaveCurrent(false, now);
+    if (screen_ != FlowScreen::Step || !Accepts(now)) return false;
+    Forward forward = ForwardAction();
+    if (forward == Forward::NeedsAnswer) return false;
+    SaveCurrent(forward == Forward::Skip, now);
     return true;
 }
 
@@ -150,13 +161,14 @@ StepAnswer Flow::BuildAnswer(bool skipped) const {
     answer.skipped = skipped;
     if (skipped) return answer;
     const StepDraft& draft = Draft();
+    // Rows only as app/core/answer.h defines them: every reader counts by it.
     for (const std::string& id : draft.selected)
-        answer.rows.push_back({id, "1"});
-    if (!draft.project.empty()) answer.rows.push_back({"project", draft.project});
+        answer.rows.push_back(ChosenRow(id));
+    if (!draft.project.empty()) answer.rows.push_back(ProjectRow(draft.project));
     for (const std::string& text : draft.own)
-        answer.rows.push_back({"own", text});
+        answer.rows.push_back(OwnRow(text));
     for (const auto& [id, mark] : draft.marks)
-        answer.rows.push_back({id, mark == DomainMark::Focus ? "focus" : "least"});
+        answer.rows.push_back(MarkRow(id, mark));
     return answer;
 }
 
@@ -230,6 +242,7 @@ bool Flow::OpenText(TextField field, double now) {
     if (field == TextField::Own && Draft().own.size() >= timing_.max_own) return false;
     editing_ = field;
     edit_buffer_ = field == TextField::Project ? Draft().project : std::string();
+    ++keyboard_serial_;
     return true;
 }
 

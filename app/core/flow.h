@@ -15,8 +15,6 @@ namespace tapsheet {
 
 enum class FlowScreen { Attract, Step, Thanks };
 
-enum class DomainMark { None, Focus, Least };
-
 // The attendee's choices on one step, kept while the visit lasts so Back
 // shows them again.
 struct StepDraft {
@@ -41,6 +39,13 @@ struct StoreCommand {
     VisitEnd end = VisitEnd::Complete;
 };
 
+// What a step's forward button does now, so the flow and the screens agree.
+enum class Forward {
+    Next,        // save the answer and go on (Finish on the last step)
+    Skip,        // nothing chosen on a skippable step: record it as skipped and go on
+    NeedsAnswer, // a required step (skippable = false) with nothing chosen yet
+};
+
 struct FlowTiming {
     double tap_guard = 0.35; // seconds after a screen change in which taps are ignored
     std::size_t max_text = 80;
@@ -56,8 +61,10 @@ class Flow {
     bool Choose(const std::string& option_id, double now); // single-choice poll: select and save
     bool Toggle(const std::string& item_id, double now);   // multi-choice poll or sheet chip
     bool Mark(const std::string& domain_id, DomainMark mark, double now);
-    bool Next(double now); // save this step's answer; advances when acked
-    bool Skip(double now);
+    // Save this step's answer; advances when acked. With nothing chosen it
+    // skips a skippable step, and is refused on a required one.
+    bool Next(double now);
+    bool Skip(double now); // record the step as skipped (a skippable step only)
     bool Back(double now);
     bool RemoveOwn(std::size_t index, double now);
     bool Done(double now); // leave the thank-you screen
@@ -93,6 +100,7 @@ class Flow {
     double ThanksLeft(double now) const;
     double NextDeadline(double now) const; // when Tick next has work; 0: none
     bool Accepts(double now) const;
+    double GuardUntil() const { return guard_until_; } // taps before this are ignored
     // Just after a visit ended: Start is refused (and drawn disabled) for
     // the pack's cooldown_seconds, so one person cannot vote again and again.
     bool CoolingDown(double now) const { return now < cooldown_until_; }
@@ -107,6 +115,12 @@ class Flow {
     DomainMark MarkOf(const std::string& domain_id) const;
     bool IsSelected(const std::string& item_id) const;
     bool CanProceed() const; // the draft has something to save
+    Forward ForwardAction() const;
+    // Counted up each time a screen is entered (a step, even one gone back
+    // to, thanks, attract) and each time the keyboard opens: a screen new to
+    // the person starts at its top, never where the last one was scrolled to.
+    std::uint64_t ScreenSerial() const { return screen_serial_; }
+    std::uint64_t KeyboardSerial() const { return keyboard_serial_; }
 
   private:
     std::uint64_t Emit(StoreCommand command);
@@ -138,6 +152,8 @@ class Flow {
     double cooldown_until_ = 0;
     TextField editing_ = TextField::None;
     std::string edit_buffer_;
+    std::uint64_t screen_serial_ = 0;
+    std::uint64_t keyboard_serial_ = 0;
 };
 
 } // namespace tapsheet

@@ -124,6 +124,8 @@ std::vector<std::string_view> StepKindNames();                                  
 std::vector<std::pair<std::string_view, std::string_view>> UiWordKeys();     // loader_ui.cpp
 std::vector<std::pair<std::string_view, std::string_view>> BoardWordKeys();  // loader_ui.cpp
 std::vector<std::pair<std::string_view, std::string_view>> ReportWordKeys(); // loader_ui.cpp
+// tapsheet's English for `key` of table "ui", "board" or "report" (program_words.h).
+std::string_view EnglishWord(std::string_view table, std::string_view key);  // loader_ui.cpp
 void ReadTimers(PackReader& reader, const toml::table& root, Pack* pack);    // loader_extras.cpp
 void ReadEvidence(PackReader& reader, const toml::table& root, Pack* pack);  // loader_extras.cpp
 void ReadResources(PackReader& reader, const toml::table& root, Pack* pack); // loader_extras.cpp

@@ -2,7 +2,9 @@
 // (buttons, notices), of the board's pages (counts, totals, the timer) and
 // of the organiser's report.
 #include "app/core/loader_reader.h"
+#include "app/core/program_words.h"
 
+#include <algorithm>
 #include <array>
 
 namespace tapsheet::loader_internal {
@@ -18,10 +20,11 @@ using UiKey = WordKey<UiStrings>;
 using BoardKey = WordKey<BoardStrings>;
 using ReportKey = WordKey<ReportStrings>;
 
-// Any [ui] or [board] key a pack leaves out falls back to the English text
-// below, so a short pack stays short and a pack written before a new button
-// was added still loads. These are the only attendee-facing words held in
-// C++: the chrome, never the content. A pack in another language overrides them.
+// Any [ui] or [board] key a pack leaves out falls back to tapsheet's own
+// word (the English below, the Welsh and Irish of program_words.cpp), so a
+// short pack stays short and a pack written before a new button was added
+// still loads. These are the only attendee-facing words held in C++: the
+// chrome, never the content. A pack may reword any of them.
 constexpr auto kUiKeys = std::to_array<UiKey>({
     {"start", &UiStrings::start, "Tap to start"},
     {"back", &UiStrings::back, "Back"},
@@ -44,6 +47,7 @@ constexpr auto kUiKeys = std::to_array<UiKey>({
     {"project_placeholder", &UiStrings::project_placeholder, "Your project or goal"},
     {"choose_one", &UiStrings::choose_one, "Choose one"},
     {"choose_any", &UiStrings::choose_any, "Choose all that apply"},
+    {"needs_answer", &UiStrings::needs_answer, "Choose at least one to go on"},
     {"out_of_service", &UiStrings::out_of_service, "Out of service"},
     {"out_of_service_body", &UiStrings::out_of_service_body,
      "Sorry, this kiosk is not taking answers right now."},
@@ -136,16 +140,44 @@ static_assert(sizeof(UiStrings) == kUiKeys.size() * sizeof(LocalText));
 static_assert(sizeof(BoardStrings) == kBoardKeys.size() * sizeof(LocalText));
 static_assert(sizeof(ReportStrings) == kReportKeys.size() * sizeof(LocalText));
 
+// tapsheet's own word for `key` in each declared language it has one in,
+// default language first. A default language tapsheet has no words in gets
+// the English, as its text.
+LocalText ProgramText(const std::vector<Language>& languages, std::string_view table, std::string_view key,
+                      std::string_view english) {
+    std::string_view first = ProgramWord(table, key, languages.front().code);
+    LocalText text = PlainText(languages.front().code, first.empty() ? english : first);
+    for (std::size_t i = 1; i < languages.size(); ++i) {
+        std::string_view word = ProgramWord(table, key, languages[i].code);
+        if (!word.empty()) text.by_lang.emplace_back(languages[i].code, std::string(word));
+    }
+    return text;
+}
+
+// A pack's wording, with tapsheet's own word for each declared language the
+// pack left out: a Welsh visit reads Welsh, not the pack's English, when the
+// pack translated a button into some languages only.
+LocalText Merged(const std::vector<Language>& languages, const LocalText& pack, const LocalText& program) {
+    LocalText text;
+    for (const Language& language : languages) {
+        for (const auto* source : {&pack, &program}) {
+            auto it = std::find_if(source->by_lang.begin(), source->by_lang.end(),
+                                   [&](const auto& entry) { return entry.first == language.code; });
+            if (it == source->by_lang.end()) continue;
+            text.by_lang.push_back(*it);
+            break;
+        }
+    }
+    return text;
+}
+
 // Reads table `name` of `root` into `out`, key by key, after setting every
-// key to its fallback.
+// key to tapsheet's own word.
 template <typename Strings, std::size_t N>
 void ReadWords(PackReader& reader, const toml::table& root, std::string_view name,
                const std::array<WordKey<Strings>, N>& keys, Strings* out) {
-    // Fallbacks are stored under the default language code: LocalText's first
-    // entry is the default, whatever language the words happen to be in.
-    const std::string& default_lang = reader.languages.front().code;
     for (const WordKey<Strings>& word : keys)
-        out->*word.field = PlainText(default_lang, word.fallback);
+        out->*word.field = ProgramText(reader.languages, name, word.key, word.fallback);
 
     const toml::node* node = root.get(name);
     if (node == nullptr) return;
@@ -167,7 +199,7 @@ void ReadWords(PackReader& reader, const toml::table& root, std::string_view nam
             reader.Error(*table->get(word.key),
                          Quote(word.key) + " is empty; leave it out to use the default");
         else
-            out->*word.field = std::move(text);
+            out->*word.field = Merged(reader.languages, text, out->*word.field);
     }
 }
 
@@ -178,6 +210,19 @@ KeysOf(const std::array<WordKey<Strings>, N>& keys) {
     for (const WordKey<Strings>& word : keys)
         out.emplace_back(word.key, word.fallback);
     return out;
+}
+
+template <typename Strings, std::size_t N>
+std::string_view EnglishIn(const std::array<WordKey<Strings>, N>& keys, std::string_view key) {
+    for (const WordKey<Strings>& word : keys)
+        if (word.key == key) return word.fallback;
+    return {};
+}
+
+template <typename Strings, std::size_t N>
+void AddKeys(const std::array<WordKey<Strings>, N>& keys, std::vector<std::string_view>* out) {
+    for (const WordKey<Strings>& word : keys)
+        out->push_back(word.key);
 }
 
 } // namespace
@@ -206,4 +251,23 @@ void ReadReportStrings(PackReader& reader, const toml::table& root, Pack* pack) 
     ReadWords(reader, root, "report", kReportKeys, &pack->report);
 }
 
+std::string_view EnglishWord(std::string_view table, std::string_view key) {
+    if (table == "ui") return EnglishIn(kUiKeys, key);
+    if (table == "board") return EnglishIn(kBoardKeys, key);
+    if (table == "report") return EnglishIn(kReportKeys, key);
+    return {};
+}
+
 } // namespace tapsheet::loader_internal
+
+namespace tapsheet {
+
+std::vector<std::string_view> ProgramWordKeys(std::string_view table) {
+    std::vector<std::string_view> keys;
+    if (table == "ui") loader_internal::AddKeys(loader_internal::kUiKeys, &keys);
+    if (table == "board") loader_internal::AddKeys(loader_internal::kBoardKeys, &keys);
+    if (table == "report") loader_internal::AddKeys(loader_internal::kReportKeys, &keys);
+    return keys;
+}
+
+} // namespace tapsheet

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/core/content.h"
+#include "app/core/answer.h"
 
 #include <string>
 #include <string_view>
@@ -13,8 +14,8 @@
 
 namespace tapsheet {
 
-// Distinct counted visits that gave (item, value) in a step: value "" for
-// polls and sheets, "focus" or "least" for domains (as TallyCount).
+// Distinct counted visits that gave (item, value) in a step: kChosen for
+// options and benefits, "focus" or "least" for domains (app/core/answer.h).
 struct ReportCount {
     std::string item_id, value;
     int count = 0;
@@ -24,7 +25,7 @@ struct ReportStep {
     std::string step_id;
     int respondents = 0; // counted visits with any answer to the step
     std::vector<ReportCount> counts;
-    int Count(std::string_view item_id, std::string_view value = "") const; // 0 when absent
+    int Count(std::string_view item_id, std::string_view value = kChosen) const; // 0 when absent
 };
 
 // The figures of only those counted visits that gave one poll answer.

@@ -1,4 +1,5 @@
 #include "app/core/report_charts.h"
+#include "app/core/answer.h"
 
 #include "app/core/report_text.h"
 
@@ -35,15 +36,11 @@ std::vector<std::string> DomainIds(const DomainsStep& domains) {
     return ids;
 }
 
-bool IsFreeTextItem(std::string_view item) {
-    return item == "project" || item == "own";
-}
-
 void AddDomainBars(const std::string& label, const std::string& id, const ReportStep* counts,
                    BarGroup* group) {
     const int respondents = counts ? counts->respondents : 0;
-    Bar focus = CountBar(label, counts ? counts->Count(id, "focus") : 0, respondents);
-    Bar least = CountBar("", counts ? counts->Count(id, "least") : 0, respondents);
+    Bar focus = CountBar(label, counts ? counts->Count(id, kFocusValue) : 0, respondents);
+    Bar least = CountBar("", counts ? counts->Count(id, kLeastValue) : 0, respondents);
     least.hatched = true;
     group->bars.push_back(focus);
     group->bars.push_back(least);
@@ -140,7 +137,7 @@ BarChart SheetChart(const Words& words, const Step& step, const ReportFacts& fac
     BarGroup extra{words.T(words.pack.board.added_by_room), {}};
     for (const std::string& id : UnknownItems(counts, SheetItemIds(step.sheet)))
         extra.bars.push_back(CountBar(id, counts->Count(id), respondents));
-    for (const ReportText* text : Approved(facts, step, "own"))
+    for (const ReportText* text : Approved(facts, step, kOwnItem))
         extra.bars.push_back(CountBar(text->text, text->count, respondents));
     if (!extra.bars.empty()) chart.groups.push_back(std::move(extra));
     return chart;

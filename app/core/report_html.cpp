@@ -1,4 +1,5 @@
 #include "app/core/report_html.h"
+#include "app/core/answer.h"
 
 #include "app/core/report_text.h"
 
@@ -51,7 +52,7 @@ std::vector<Chip> GroupChips(const SheetGroup& group, const Words& words, const 
 std::string CentreHtml(const Words& words, const Step& step, const ReportFacts& facts) {
     std::string html =
         "<div class=\"col centre\"><h3>" + Escape(words.T(step.sheet.project_prompt)) + "</h3>";
-    const std::vector<const ReportText*> names = Approved(facts, step, "project");
+    const std::vector<const ReportText*> names = Approved(facts, step, kProjectItem);
     if (names.empty()) return html + "<p class=\"muted\">–</p></div>\n";
     html += "<ul>";
     for (const ReportText* name : names)
@@ -89,14 +90,14 @@ const ReportStep* CrossStep(const ReportCross& cross, const std::string& step_id
 }
 
 // A count and its share; "–" where nobody of the group answered the step.
-std::string CrossCell(const ReportStep* step, const std::string& item, const std::string& value) {
+std::string CrossCell(const ReportStep* step, const std::string& item, std::string_view value) {
     if (!step || step->respondents == 0) return "<td>–</td>";
     return "<td>" + Escape(Figure(step->Count(item, value), step->respondents)) + "</td>";
 }
 
 // One row: the answer's visits, then everyone.
 std::string CrossRow(const std::string& label, const std::string& step_id, const std::string& item,
-                     const std::string& value, const ReportFacts& facts, const ReportCross& cross) {
+                     std::string_view value, const ReportFacts& facts, const ReportCross& cross) {
     return "<tr><td>" + Escape(label) + "</td>" + CrossCell(CrossStep(cross, step_id), item, value) +
            CrossCell(facts.Step(step_id), item, value) + "</tr>\n";
 }
@@ -128,12 +129,12 @@ std::string CrossRows(const Words& words, const Step& target, const ReportFacts&
             Fill(words.T(words.pack.report.most_marked), "n", std::to_string(top.size()));
         rows += SectionRow(StepHeading(words, target) + " · " + most);
         for (const Option* item : top)
-            rows += CrossRow(words.T(item->label), target.id, item->id, "", facts, cross);
+            rows += CrossRow(words.T(item->label), target.id, item->id, kChosen, facts, cross);
     }
     if (target.kind == StepKind::Domains) {
-        for (const char* value : {"focus", "least"}) {
+        for (std::string_view value : {kFocusValue, kLeastValue}) {
             const LocalText& side =
-                std::string_view(value) == "focus" ? target.domains.focus_label : target.domains.least_label;
+                value == kFocusValue ? target.domains.focus_label : target.domains.least_label;
             rows += SectionRow(StepHeading(words, target) + " · " + words.T(side));
             for (const DomainSet& set : target.domains.sets)
                 for (const Domain& domain : set.domains)
@@ -202,7 +203,7 @@ std::string SheetHtml(const Words& words, const Step& step, const ReportFacts& f
     std::vector<Chip> extra;
     for (const std::string& id : UnknownItems(counts, SheetItemIds(step.sheet)))
         extra.push_back({id, counts->Count(id), false});
-    for (const ReportText* text : Approved(facts, step, "own"))
+    for (const ReportText* text : Approved(facts, step, kOwnItem))
         extra.push_back({text->text, text->count, false});
     if (!extra.empty()) html += GroupHtml(words.T(words.pack.board.added_by_room), extra, respondents, true);
     return html + NotShownHtml(words, step, facts);

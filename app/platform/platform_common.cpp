@@ -43,6 +43,16 @@ bool HasQueuedInput(ImGuiContext* ctx) {
     return ctx != nullptr && ctx->InputEventsQueue.Size > 0;
 }
 
+int QueuedInputCount(ImGuiContext* ctx) {
+    return ctx != nullptr ? ctx->InputEventsQueue.Size : 0;
+}
+
+void DropMousePositionsSince(ImGuiContext* ctx, int from) {
+    ImVector<ImGuiInputEvent>& queue = ctx->InputEventsQueue;
+    for (int i = queue.Size - 1; i >= from && i >= 0; i--)
+        if (queue[i].Type == ImGuiInputEventType_MousePos) queue.erase(queue.Data + i);
+}
+
 const char* GlslVersion() {
 #if defined(IMGUI_IMPL_OPENGL_ES3)
     return "#version 300 es";

@@ -35,6 +35,11 @@ void ShutdownImGuiContext(ImGuiContext* ctx, bool renderer_ready, void (*platfor
 // fast input over several frames), so the caller must draw again.
 bool HasQueuedInput(ImGuiContext* ctx);
 
+// Removes the mouse position events queued in ctx since the queue held
+// `from` events (see SdlWindow::BeginFrame for why).
+void DropMousePositionsSince(ImGuiContext* ctx, int from);
+int QueuedInputCount(ImGuiContext* ctx);
+
 const char* GlslVersion();
 const char* GlApiName(); // "OpenGL 3.0" or "OpenGL ES 3.0", for messages
 

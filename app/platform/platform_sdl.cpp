@@ -166,7 +166,17 @@ void SdlWindow::BeginFrame() {
     // Builds the font texture on the first frame, from whatever fonts the
     // theme loaded into this context.
     ImGui_ImplOpenGL3_NewFrame();
+    // imgui_impl_sdl2 adds, on every frame the window has keyboard focus,
+    // the pointer position SDL_GetGlobalMouseState() reports. On X11, SDL 2
+    // caches that position until an XInput2 raw motion event arrives, and a
+    // pointer moved without one (warped, as xdotool does, or emulated from a
+    // touch panel) leaves it stale: the previous tap's position then lands
+    // after the new one's motion, and the press goes to the button tapped
+    // before. SDL's own events carry every position the kiosk needs
+    // (motion, touch, leaving the window), so that extra one is dropped.
+    const int queued = QueuedInputCount(imgui_);
     ImGui_ImplSDL2_NewFrame();
+    DropMousePositionsSince(imgui_, queued);
     touch_.BeforeNewFrame();
     ImGui::NewFrame();
 }

@@ -5,9 +5,9 @@
 // highlighted until the next touch. The frame after the one that delivers a
 // touch release we feed io.AddMousePosEvent(-FLT_MAX, -FLT_MAX) ("no
 // pointer"). Not in the same frame: the tap must be released over its target
-// to count. And again on every later frame until the pointer moves, because
-// imgui_impl_sdl2 re-reads the global mouse position on X11 each frame, and
-// X moves its pointer to where the finger was.
+// to count. And again on every later frame until the pointer moves, so that
+// no position queued from elsewhere (X moves its pointer to where the finger
+// was) brings the hover back.
 //
 // Windowless touch: under KMSDRM SDL2's evdev input reports fingers with no
 // window and then synthesizes no mouse events, so we feed the first finger

@@ -1,5 +1,6 @@
 #include "app/store/export_reader.h"
 
+#include "app/core/answer.h"
 #include "app/store/sqlite_util.h"
 
 #include <algorithm>
@@ -79,7 +80,7 @@ ExportRow RowFrom(const sql::Statement& query) {
     row.visit_started_at = query.Text(7);
     row.step_id = query.Text(8);
     row.item_id = query.Text(9);
-    row.value = query.Text(10);
+    row.value = std::string(CountedValue(row.item_id, query.Text(10))); // "1" of 0.1 files reads as chosen
     row.answered_at = query.Text(11);
     return row;
 }

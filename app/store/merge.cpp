@@ -1,5 +1,6 @@
 #include "app/store/merge.h"
 
+#include "app/core/answer.h"
 #include "app/store/schema.h"
 #include "app/store/sqlite_util.h"
 
@@ -33,7 +34,7 @@ INSERT INTO main.visits (id, kiosk_id, pack_hash, lang, round, started_at, ended
         lang = excluded.lang, round = excluded.round, started_at = excluded.started_at,
         ended_at = excluded.ended_at, status = excluded.status, filtered = excluded.filtered;
 INSERT INTO main.answers (visit_id, step_id, item_id, value, answered_at)
-    SELECT visit_id, step_id, item_id, value, answered_at FROM src.answers
+    SELECT visit_id, step_id, item_id, counted_value(item_id, value), answered_at FROM src.answers
     WHERE visit_id IN (SELECT id FROM merge_plan);
 INSERT INTO main.skips (visit_id, step_id, skipped_at)
     SELECT visit_id, step_id, skipped_at FROM src.skips WHERE visit_id IN (SELECT id FROM merge_plan);
@@ -49,12 +50,28 @@ INSERT INTO main.moderation (step_id, item_id, text, status, decided_at)
         decided_at = excluded.decided_at WHERE excluded.decided_at > moderation.decided_at;
 )sql";
 
+// counted_value(item, value): app/core/answer.h's CountedValue, so a merged
+// file holds rows as today's kiosk writes them, whatever version wrote the source.
+void CountedValueSql(sqlite3_context* context, int, sqlite3_value** args) {
+    auto text = [](sqlite3_value* arg) {
+        const unsigned char* at = sqlite3_value_text(arg);
+        return at ? std::string_view(reinterpret_cast<const char*>(at), sqlite3_value_bytes(arg))
+                  : std::string_view();
+    };
+    const std::string_view item = text(args[0]);
+    const std::string_view value = CountedValue(item, text(args[1]));
+    sqlite3_result_text(context, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+}
+
 int OpenTarget(const std::string& path, sqlite3** db) {
     int rc = sqlite3_open_v2(path.c_str(), db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
                              nullptr);
     if (rc != SQLITE_OK) return rc;
     sqlite3_extended_result_codes(*db, 1);
     sqlite3_busy_timeout(*db, 5000);
+    rc = sqlite3_create_function(*db, "counted_value", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                 CountedValueSql, nullptr, nullptr);
+    if (rc != SQLITE_OK) return rc;
     std::string mode;
     rc = sql::QueryText(*db, "PRAGMA journal_mode = WAL", &mode);
     if (rc == SQLITE_OK) rc = sql::Exec(*db, "PRAGMA synchronous = FULL");

@@ -5,12 +5,6 @@
 namespace tapsheet {
 namespace {
 
-bool IsFreeText(std::string_view item) {
-    for (const char* free_text : kFreeTextItems)
-        if (item == free_text) return true;
-    return false;
-}
-
 // Adds `sign` to a count kept in a map, erasing it at zero so the maps only
 // ever hold live stamps (and Emit's walks stay short).
 void AddTo(std::map<std::string, int>& counts, const std::string& key, int sign) {
@@ -54,10 +48,10 @@ void TallyModel::AddRow(VisitFacts* facts, std::string_view step, std::string_vi
                         std::string_view value, std::string_view at) {
     const int step_index = StepIndex(step);
     facts->steps.emplace_back(step_index, std::string(at));
-    if (IsFreeText(item))
+    if (IsFreeTextItem(item))
         facts->free.push_back({step_index, std::string(item), std::string(value), std::string(at)});
     else
-        facts->slots.push_back(SlotIndex(step, item, value));
+        facts->slots.push_back(SlotIndex(step, item, CountedValue(item, value)));
 }
 
 void TallyModel::FinishFacts(VisitFacts* facts) {

@@ -76,7 +76,7 @@ std::vector<std::string> SplitIds(const std::string& joined) {
 
 } // namespace
 
-int StepTally::Count(const std::string& item_id, const std::string& value) const {
+int StepTally::Count(std::string_view item_id, std::string_view value) const {
     for (const TallyCount& item : items)
         if (item.item_id == item_id && item.value == value) return item.count;
     return 0;
@@ -259,7 +259,7 @@ int TallyReader::LoadChanged(std::int64_t up_to) {
 void TallyReader::Finish(const TallyQuery& query, TimePoint now, Tallies* fresh) {
     const bool cross = !query.cross_step.empty() && !query.cross_item.empty();
     const int round = query.round == kCurrentRound ? fresh->current_round : query.round;
-    model_->SetQuery(round, cross ? model_->SlotIndex(query.cross_step, query.cross_item, "") : -1);
+    model_->SetQuery(round, cross ? model_->SlotIndex(query.cross_step, query.cross_item, kChosen) : -1);
     model_->Emit(LocalMidnightStamp(now), UtcStamp(now - kRecentWindow), fresh);
     if (cross) {
         fresh->cross.step_id = query.cross_step;

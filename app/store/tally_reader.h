@@ -20,18 +20,23 @@
 //   `filtered`.
 // - A visit counts at most once per (step, item, value): the writer replaces
 //   a step's rows when it is re-saved, and a skipped step has no rows.
-// - Free text is never tallied: rows with item "project" or "own" (see
-//   kFreeTextItems) count towards the step's respondents but have no
+// - Rows mean what app/core/answer.h says: a chosen option or benefit
+//   counts under kChosen whatever value an earlier version stored ("1").
+// - Free text is never tallied: rows with item "project" or "own"
+//   (IsFreeTextItem) count towards the step's respondents but have no
 //   TallyCount of their own.
 // - round 0 means every round; otherwise only visits begun in that round.
 // - Free text (FreeText) is listed for the moderation list whatever its
 //   status; showing only Approved text to the room is the board's rule.
 #pragma once
 
+#include "app/core/answer.h"
+
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct sqlite3;
@@ -40,12 +45,9 @@ namespace tapsheet {
 
 class TallyModel;
 
-// Sheet items whose value is an attendee's free text, not a choice.
-inline constexpr const char* kFreeTextItems[] = {"project", "own"};
-
-// Distinct visits that gave one (item, value) in one step. Polls and sheets
-// store value "" (one count per option or benefit); domains store "focus" or
-// "least", so each domain has up to two counts. Keeping the value as its own
+// Distinct visits that gave one (item, value) in one step. Options and
+// benefits count under kChosen (one count each); domains under "focus" or
+// "least", so each domain has up to two counts (app/core/answer.h). Keeping the value as its own
 // field lets the store stay ignorant of step kinds: the board picks the rows
 // it needs by the pack's step kind.
 struct TallyCount {
@@ -58,7 +60,7 @@ struct StepTally {
     std::string step_id;
     int respondents = 0;           // distinct visits with any row for the step
     std::vector<TallyCount> items; // by item_id, then value; content order is the board's job
-    int Count(const std::string& item_id, const std::string& value = "") const; // 0 when absent
+    int Count(std::string_view item_id, std::string_view value = kChosen) const; // 0 when absent
 };
 
 // Free text (project names, own benefits) and the facilitator's decision on

@@ -1,6 +1,7 @@
 // One transaction per job: what a Begin, Save or End means in SQL.
 #include "app/store/writer_db.h"
 
+#include "app/core/answer.h"
 #include "app/store/health.h"
 
 #include <chrono>
@@ -98,7 +99,7 @@ int WriterDb::RunSave(const SaveJob& job) {
         rc = statements_->insert_answer.Bind(1, answer.visit_id)
                  .Bind(2, answer.step_id)
                  .Bind(3, row.item_id)
-                 .Bind(4, row.value)
+                 .Bind(4, CountedValue(row.item_id, row.value)) // stored as app/core/answer.h defines
                  .Bind(5, job.stamp)
                  .Run();
     }
@@ -122,8 +123,10 @@ int WriterDb::Signature(const std::string& visit_id, std::string* signature, int
     std::string last_step, last_row;
     int rc = rows.Bind(1, visit_id).Step();
     for (; rc == SQLITE_ROW; rc = rows.Step()) {
-        std::string row = rows.Text(0) + '\x1f' + rows.Text(1) + '\x1f' + rows.Text(2) + '\x1e';
-        if (row == last_row) continue; // a repeated row says nothing new
+        const std::string item = rows.Text(1);
+        std::string row = rows.Text(0) + '\x1f' + item + '\x1f';
+        row.append(CountedValue(item, rows.Text(2))).append(1, '\x1e'); // a 0.1 "1" is the same choice
+        if (row == last_row) continue;                                  // a repeated row says nothing new
         if (rows.Text(0) != last_step) ++*steps;
         last_step = rows.Text(0);
         signature->append(row);

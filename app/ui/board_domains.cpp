@@ -75,7 +75,7 @@ float Heads(DomainsContext& c, ImVec2 pos) {
     return std::max(h, y - pos.y + std::max(focus, least));
 }
 
-void Figure(DomainsContext& c, const std::string& domain_id, const char* value, ImVec2 pos, float row_h,
+void Figure(DomainsContext& c, const std::string& domain_id, std::string_view value, ImVec2 pos, float row_h,
             int column) {
     const Palette& p = c.ui.theme.colors;
     bool least = column == 1;
@@ -84,7 +84,7 @@ void Figure(DomainsContext& c, const std::string& domain_id, const char* value, 
     float count_x = x + c.col_w;
     float bar_right = count_x - c.count_w - c.look.U(0.4f);
     float bar_y = pos.y + (row_h - bar_h) * 0.5f;
-    double fraction = BarFraction(c.ui, c.view, c.source, c.step.id, domain_id, value);
+    double fraction = BarFraction(c.ui, c.view, c.source, c.step.id, domain_id, std::string(value));
     DrawBar(ImGui::GetWindowDrawList(), c.look, ImRect(ImVec2(x, bar_y), ImVec2(bar_right, bar_y + bar_h)),
             fraction, least ? p.least : p.primary, least);
     float text_h = c.look.Px(c.ui.theme.body_bold);
@@ -103,8 +103,8 @@ float Row(DomainsContext& c, const Domain& domain, ImVec2 pos) {
     PutText(c.ui, font, c.look.Px(font), c.ui.theme.colors.text, ImVec2(pos.x, name_y), name, c.name_w);
     ImVec2 bars(pos.x, c.wide ? pos.y : pos.y + name_h + c.look.U(0.2f));
     float bars_row = c.wide ? row_h : bars_h;
-    Figure(c, domain.id, "focus", bars, bars_row, 0);
-    Figure(c, domain.id, "least", bars, bars_row, 1);
+    Figure(c, domain.id, kFocusValue, bars, bars_row, 0);
+    Figure(c, domain.id, kLeastValue, bars, bars_row, 1);
     return row_h;
 }
 

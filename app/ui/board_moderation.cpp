@@ -12,7 +12,7 @@ namespace tapsheet {
 namespace {
 
 const char* KindLabel(const FreeText& text) {
-    return text.item_id == "project" ? "Project name" : "Own benefit";
+    return text.item_id == kProjectItem ? "Project name" : "Own benefit";
 }
 
 const char* StatusLabel(Moderation status) {

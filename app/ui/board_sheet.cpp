@@ -18,7 +18,7 @@ namespace {
 // Below kMinScale, still better than rows the room cannot see at all.
 constexpr float kLeastScale = 0.35f;
 
-bool Approved(const FreeText& text, const Step& step, const char* item) {
+bool Approved(const FreeText& text, const Step& step, std::string_view item) {
     return text.step_id == step.id && text.item_id == item && text.status == Moderation::Approved;
 }
 
@@ -40,8 +40,9 @@ std::vector<SheetBenefit> OwnBenefits(const SheetContext& c) {
     if (c.source.cross || !c.step.sheet.allow_own) return out;
     int respondents = RespondentsOf(c.source);
     for (const FreeText& text : c.view.tallies.free_text) {
-        if (!Approved(text, c.step, "own")) continue;
-        double value = c.view.anim.Value(BarKey(c.step.id, "own", text.text), c.ui.now, text.count);
+        if (!Approved(text, c.step, kOwnItem)) continue;
+        double value =
+            c.view.anim.Value(BarKey(c.step.id, std::string(kOwnItem), text.text), c.ui.now, text.count);
         double fraction = respondents > 0 ? value / respondents : 0;
         out.push_back({"own:" + text.text, text.text, text.count, fraction, false});
     }

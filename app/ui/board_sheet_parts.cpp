@@ -87,7 +87,7 @@ std::vector<const FreeText*> ProjectNames(const SheetContext& c) {
     std::vector<const FreeText*> names;
     if (c.source.cross) return names;
     for (const FreeText& text : c.view.tallies.free_text)
-        if (text.step_id == c.step.id && text.item_id == "project" && text.status == Moderation::Approved)
+        if (text.step_id == c.step.id && text.item_id == kProjectItem && text.status == Moderation::Approved)
             names.push_back(&text);
     // The most written first: they are what most of the room shares.
     std::stable_sort(names.begin(), names.end(),

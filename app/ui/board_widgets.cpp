@@ -224,7 +224,7 @@ std::string AnsweredLine(const UiFrame& ui, const BoardView& view, int responden
     return Format(ui.T(words.answered), "n", Thousands(respondents));
 }
 
-int CountOf(const TallySource& source, const std::string& item_id, const std::string& value) {
+int CountOf(const TallySource& source, std::string_view item_id, std::string_view value) {
     return source.tally ? source.tally->Count(item_id, value) : 0;
 }
 

@@ -80,7 +80,7 @@ struct TallySource {
     bool cross = false;               // keys by CrossBarKey; free text left out (not filtered)
     std::string note = {};            // cross-tab: whose figures these are, shown with them
 };
-int CountOf(const TallySource& source, const std::string& item_id, const std::string& value = "");
+int CountOf(const TallySource& source, std::string_view item_id, std::string_view value = kChosen);
 int RespondentsOf(const TallySource& source);
 // A bar's animated count, as a fraction of the respondents (0..1).
 double BarFraction(const UiFrame& ui, const BoardView& view, const TallySource& source,

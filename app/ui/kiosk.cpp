@@ -47,22 +47,27 @@ void DrawStep(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::BeginGroup();
     DrawStepHeader(ui, view, column);
     ImGui::EndGroup();
-    // The body scrolls (by finger) between a fixed header and footer.
-    float body_h = ImGui::GetContentRegionAvail().y - StepFooterHeight(ui) - ui.theme.Gap();
+    // The body scrolls (by finger, wheel or the "more below" marker) between
+    // a fixed header and footer; a footer with nothing in it takes no room.
+    float footer_h = StepFooterHeight(ui, view);
+    float body_h = ImGui::GetContentRegionAvail().y - (footer_h > 0 ? footer_h + ui.theme.Gap() : 0);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
     // The scrollbar lives in the right margin, always, so the body's content
     // lines up with header and footer whether or not it scrolls.
     float gutter = ImGui::GetStyle().ScrollbarSize;
+    // Each step opens at its top, whatever the one before was scrolled to.
+    StartAtTopWhenNew("body-serial", view.flow.ScreenSerial());
     ImGui::BeginChild("body", ImVec2(column + gutter, body_h), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
-                          ImGuiWindowFlags_AlwaysVerticalScrollbar);
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysVerticalScrollbar);
     DragToScroll();
+    MoreBelowButton(ui);
     float body_w = ImGui::GetContentRegionAvail().x;
     DrawStepPrompt(ui, view, body_w);
     DrawStepBody(ui, view, body_w, out);
     ImGui::Dummy(ImVec2(1, ui.theme.Gap()));
     ScrollFade(ui.theme, ui.theme.colors.background);
     ImGui::EndChild();
+    if (footer_h <= 0) return;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
     ImGui::BeginGroup();
     DrawStepFooter(ui, view, column, out);

@@ -35,7 +35,7 @@ void DrawAdminModeration(UiFrame& ui, const AdminView& view, float width, AdminI
     for (std::size_t i = 0; i < texts.size(); i++) {
         const FreeText& text = texts[i];
         TextBlock(ui.theme.body_bold, p.text, text.text, width);
-        const std::string detail = std::string(text.item_id == "project" ? "Project name" : "Own benefit") +
+        const std::string detail = std::string(text.item_id == kProjectItem ? "Project name" : "Own benefit") +
                                    ", written by " + std::to_string(text.count) + " · " +
                                    StatusName(text.status);
         TextBlock(ui.theme.body, p.text_muted, detail, width);

@@ -184,8 +184,10 @@ void DrawAdminPanel(UiFrame& ui, const AdminView& view, AdminIntents& out) {
         view.status.empty() ? 0 : TextHeight(ui.theme.body, view.status, width) + ui.theme.Gap();
     const float body_h = ImGui::GetContentRegionAvail().y - status_h;
     const float gutter = ImGui::GetStyle().ScrollbarSize;
+    // Each tab opens at its top; staff with a mouse may use its wheel.
+    StartAtTopWhenNew("admin-tab", static_cast<std::uint64_t>(view.tab));
     ImGui::BeginChild("admin-body", ImVec2(width + gutter, body_h), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+                      ImGuiWindowFlags_NoBackground);
     DragToScroll();
     DrawBody(ui, view, width, out);
     ImGui::EndChild();

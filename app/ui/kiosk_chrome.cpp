@@ -17,8 +17,10 @@ void DrawProgress(UiFrame& ui, const KioskView& view, float width) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     float label_w = ui.theme.body->CalcTextSizeA(ui.theme.unit, FLT_MAX, 0, label.c_str()).x;
-    draw->AddText(ui.theme.body, ui.theme.unit, ImVec2(pos.x + width - label_w, pos.y),
-                  ui.theme.colors.text_muted, label.c_str());
+    ImVec2 label_pos(pos.x + width - label_w, pos.y);
+    draw->AddText(ui.theme.body, ui.theme.unit, label_pos, ui.theme.colors.text_muted, label.c_str());
+    RecordShownText(ui, label, label_pos, ImVec2(label_pos.x + label_w, pos.y + ui.theme.unit),
+                    ui.theme.unit);
     const Step& step = flow.CurrentStep();
     float title_w = width - label_w - ui.theme.Gap();
     // One line, cut with an ellipsis if long, so the header never changes height.
@@ -64,13 +66,56 @@ void DrawStepPrompt(UiFrame& ui, const KioskView& view, float width) {
     for (unsigned char c : prompt)
         letters += (c & 0xC0) != 0x80; // count characters, not UTF-8 bytes
     ImFont* font = letters > 90 ? ui.theme.body_bold : ui.theme.heading;
-    TextBlock(font, ui.theme.colors.text, prompt, width);
+    TextBlock(ui, font, ui.theme.colors.text, prompt, width);
 }
 
-float StepFooterHeight(const UiFrame& ui) {
-    return ui.theme.TargetHeight();
+namespace {
+
+// What the footer's right-hand place holds: the one way on.
+enum class Onward { None, Next, Skip, Saving, NeedsAnswer };
+
+Onward OnwardOf(const UiFrame& ui, const Flow& flow) {
+    // "Saving…" shows only if the disk is slow, so a fast commit never flickers.
+    if (flow.Saving() && ui.now - flow.SavingSince() > 0.15) return Onward::Saving;
+    const Step& step = flow.CurrentStep();
+    Forward forward = flow.ForwardAction();
+    // A single-choice poll answers on tap: Next appears only when coming back
+    // to an answered poll (while a fresh tap saves, the place stays as it was).
+    bool single_poll = step.kind == StepKind::Poll && !step.poll.multi;
+    if (single_poll && forward == Forward::Next && !flow.Draft().answered)
+        forward = step.skippable ? Forward::Skip : Forward::NeedsAnswer;
+    switch (forward) {
+    case Forward::Next:
+        return Onward::Next;
+    case Forward::Skip:
+        return Onward::Skip;
+    case Forward::NeedsAnswer:
+        // Its options are the way on, and "Choose one" above them says so.
+        return single_poll ? Onward::None : Onward::NeedsAnswer;
+    }
+    return Onward::None;
 }
 
+// A required step with nothing chosen yet: the reason Next waits, beside it.
+void DrawNeedsAnswer(UiFrame& ui, const std::string& text, ImVec2 min, ImVec2 max) {
+    ImFont* font = ui.theme.body;
+    float wrap = max.x - min.x;
+    ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap, text.c_str());
+    ImVec2 pos(max.x - size.x, min.y + std::max(0.0f, (max.y - min.y - size.y) * 0.5f));
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, ui.theme.colors.text_muted, text.c_str(),
+                                        nullptr, wrap);
+    RecordShownText(ui, text, pos, ImVec2(pos.x + size.x, pos.y + size.y), font->FontSize);
+}
+
+} // namespace
+
+float StepFooterHeight(const UiFrame& ui, const KioskView& view) {
+    bool shown = view.flow.CanGoBack() || OnwardOf(ui, view.flow) != Onward::None;
+    return shown ? ui.theme.TargetHeight() : 0.0f;
+}
+
+// Back on the left, the way on at the right: Next when something is chosen,
+// Skip when nothing is, so a person is never left without a way forward.
 void DrawStepFooter(UiFrame& ui, const KioskView& view, float width, Intents& out) {
     const Flow& flow = view.flow;
     const UiStrings& s = flow.GetPack().ui;
@@ -85,27 +130,34 @@ void DrawStepFooter(UiFrame& ui, const KioskView& view, float width, Intents& ou
                       accepts))
             out.push_back(Intent::Of(Intent::Kind::Back));
     }
-    // A single-choice poll answers on tap; Next appears there only when
-    // coming back to an answered poll, and Skip takes its place otherwise.
-    const Step& step = flow.CurrentStep();
-    bool single_poll = step.kind == StepKind::Poll && !step.poll.multi;
-    bool show_next = !single_poll || flow.CanProceed() || flow.Saving();
-    if (step.skippable) {
-        float skip_x = x0 + (show_next ? 1 : 2) * (button_w + gap);
-        ImGui::SetCursorPos(ImVec2(skip_x, y0));
-        if (TapButton(ui, "skip", ui.T(s.skip), ImVec2(button_w, h), ButtonKind::Secondary, accepts))
-            out.push_back(Intent::Of(Intent::Kind::Skip));
-    }
-    if (!show_next) return;
+    Onward onward = OnwardOf(ui, flow);
     ImGui::SetCursorPos(ImVec2(x0 + 2 * (button_w + gap), y0));
-    // "Saving…" shows only if the disk is slow, so a fast commit never flickers.
-    bool slow = flow.Saving() && ui.now - flow.SavingSince() > 0.15;
-    std::string label =
-        slow ? ui.T(s.saving) : (flow.IsLastStep() ? ui.T(s.finish) : ui.T(s.next) + " \xE2\x80\xBA");
-    bool enabled = accepts && flow.CanProceed();
-    if (TapButton(ui, "next", label, ImVec2(button_w, h), ButtonKind::Primary, enabled || flow.Saving()) &&
-        enabled)
-        out.push_back(Intent::Of(Intent::Kind::Next));
+    ImVec2 size(button_w, h);
+    std::string next = flow.IsLastStep() ? ui.T(s.finish) : ui.T(s.next) + " \xE2\x80\xBA";
+    switch (onward) {
+    case Onward::None:
+        break;
+    case Onward::Next:
+        if (TapButton(ui, "next", next, size, ButtonKind::Primary, accepts))
+            out.push_back(Intent::Of(Intent::Kind::Next));
+        break;
+    case Onward::Skip:
+        if (TapButton(ui, "skip", ui.T(s.skip), size, ButtonKind::Secondary, accepts))
+            out.push_back(Intent::Of(Intent::Kind::Skip));
+        break;
+    case Onward::Saving:
+        TapButton(ui, "next", ui.T(s.saving), size, ButtonKind::Primary);
+        break;
+    case Onward::NeedsAnswer: {
+        TapButton(ui, "next", next, size, ButtonKind::Primary, false);
+        ImVec2 origin = ImGui::GetWindowPos();
+        float left = x0 + (flow.CanGoBack() ? button_w + gap : 0);
+        ImVec2 min(origin.x + left - ImGui::GetScrollX(), origin.y + y0 - ImGui::GetScrollY());
+        ImVec2 max(origin.x + x0 + 2 * button_w + gap - ImGui::GetScrollX(), min.y + h);
+        DrawNeedsAnswer(ui, ui.T(s.needs_answer), min, max);
+        break;
+    }
+    }
 }
 
 } // namespace tapsheet

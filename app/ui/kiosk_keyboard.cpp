@@ -113,7 +113,7 @@ void DrawField(UiFrame& ui, const KioskView& view, KeyGrid& grid, float y, Inten
     bool project = view.flow.EditingField() == TextField::Project;
     const LocalText& prompt = project ? step.sheet.project_prompt : step.sheet.own_prompt;
     ImGui::SetCursorPos(ImVec2(grid.x, y));
-    TextBlock(ui.theme.body_bold, ui.theme.colors.text, ui.T(prompt), grid.width);
+    TextBlock(ui, ui.theme.body_bold, ui.theme.colors.text, ui.T(prompt), grid.width);
     float field_y = ImGui::GetCursorPosY();
     float cancel_w = grid.Keys(2.5f);
     float field_w = grid.width - cancel_w - grid.gap;
@@ -149,6 +149,7 @@ void DrawKeyboard(UiFrame& ui, const KioskView& view, Intents& out) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
+    StartAtTopWhenNew("keyboard-serial", view.flow.KeyboardSerial());
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ui.theme.colors.background);
     ImGui::Begin("##keyboard", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |

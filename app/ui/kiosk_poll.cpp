@@ -10,7 +10,7 @@ void DrawPoll(UiFrame& ui, const KioskView& view, float width, Intents& out) {
     const Flow& flow = view.flow;
     const PollStep& poll = flow.CurrentStep().poll;
     const UiStrings& s = flow.GetPack().ui;
-    TextBlock(ui.theme.body, ui.theme.colors.text_muted, ui.T(poll.multi ? s.choose_any : s.choose_one),
+    TextBlock(ui, ui.theme.body, ui.theme.colors.text_muted, ui.T(poll.multi ? s.choose_any : s.choose_one),
               width);
     // Where the screen is tall (portrait), options grow to share the room,
     // up to 1.6 targets: bigger targets instead of an empty half screen.

@@ -46,10 +46,10 @@ void DrawStillThere(UiFrame& ui, const KioskView& view, Intents& out) {
 
     ImGui::SetCursorScreenPos(ImVec2(card_min.x + pad, card_min.y + pad));
     ImGui::BeginGroup();
-    TextCentered(ui.theme.title, ui.theme.colors.text, ui.T(s.still_there), inner);
+    TextCentered(ui, ui.theme.title, ui.theme.colors.text, ui.T(s.still_there), inner);
     int left = static_cast<int>(std::ceil(view.flow.StillThereLeft(ui.now)));
     TextCentered(ui.theme.title, ui.theme.colors.primary, std::to_string(left), inner);
-    TextCentered(ui.theme.body, ui.theme.colors.text_muted, body, inner);
+    TextCentered(ui, ui.theme.body, ui.theme.colors.text_muted, body, inner);
     ImGui::Dummy(ImVec2(1, ui.theme.U(0.4f)));
     if (TapButton(ui, "still-here", ui.T(s.continue_label), ImVec2(inner, h), ButtonKind::Primary))
         out.push_back(Intent::Of(Intent::Kind::StillHere));

@@ -19,7 +19,7 @@ std::string ShortUrl(std::string url) {
 void DrawQrPanel(UiFrame& ui, const Pack& pack, float width) {
     if (pack.resources_url.empty()) return;
     float qr = std::min(width, ui.theme.U(9));
-    TextBlock(ui.theme.body_bold, ui.theme.colors.text, ui.T(pack.ui.resources_label), width);
+    TextBlock(ui, ui.theme.body_bold, ui.theme.colors.text, ui.T(pack.ui.resources_label), width);
     QrCode(pack.resources_url, qr, ui.theme.colors.text, ui.theme.colors.surface);
 }
 
@@ -52,16 +52,20 @@ void DrawThanks(UiFrame& ui, const KioskView& view, Intents& out) {
     float title_h = TextHeight(ui.theme.title, ui.T(s.thanks_title), width - done_w - ui.theme.Gap());
     ImGui::SetCursorPos(ImVec2(x, row_y + std::max(0.0f, (ui.theme.TargetHeight() - title_h) * 0.5f)));
     ImGui::BeginGroup();
-    TextBlock(ui.theme.title, ui.theme.colors.text, ui.T(s.thanks_title), width - done_w - ui.theme.Gap());
+    TextBlock(ui, ui.theme.title, ui.theme.colors.text, ui.T(s.thanks_title),
+              width - done_w - ui.theme.Gap());
     ImGui::EndGroup();
     ImGui::SetCursorPos(
         ImVec2(x, std::max(ImGui::GetCursorPosY(), row_y + ui.theme.TargetHeight() + ui.theme.Gap())));
-    TextBlock(ui.theme.body, ui.theme.colors.text_muted, ui.T(s.thanks_body), width);
+    TextBlock(ui, ui.theme.body, ui.theme.colors.text_muted, ui.T(s.thanks_body), width);
     float body_h = ImGui::GetContentRegionAvail().y;
     ImGui::SetCursorPosX(x);
+    // Every visit's thanks opens at its top, not where the last person left it.
+    StartAtTopWhenNew("thanks-serial", view.flow.ScreenSerial());
     ImGui::BeginChild("thanks-body", ImVec2(width, body_h), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+                      ImGuiWindowFlags_NoBackground);
     DragToScroll();
+    MoreBelowButton(ui);
     // Questions beside the QR code when wide; QR below them when narrow.
     float inner = ImGui::GetContentRegionAvail().x; // less the scrollbar, when there is one
     bool wide = inner > ui.theme.U(28);

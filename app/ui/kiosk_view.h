@@ -76,8 +76,8 @@ struct KioskView {
     const Flow& flow;
     KeyboardState keyboard;
     bool out_of_service = false;
-    std::string service_problem; // for staff: what is wrong
-    std::string service_advice;  // for staff: what to do
+    std::string service_problem;    // for staff: what is wrong
+    std::string service_advice;     // for staff: what to do
     float drift_x = 0, drift_y = 0; // font units the start screen sits off its place (screen care)
 };
 
@@ -100,7 +100,7 @@ void DrawOutOfService(UiFrame& ui, const KioskView& view);
 float DrawStepHeader(UiFrame& ui, const KioskView& view, float width);
 void DrawStepPrompt(UiFrame& ui, const KioskView& view, float width); // top of the scrolling body
 void DrawStepFooter(UiFrame& ui, const KioskView& view, float width, Intents& out);
-float StepFooterHeight(const UiFrame& ui);
+float StepFooterHeight(const UiFrame& ui, const KioskView& view); // 0: nothing to show, no row
 
 // Width of the readable column on a screen `avail` wide.
 float ColumnWidth(const UiFrame& ui, float avail);

@@ -19,9 +19,9 @@ void Record(UiFrame& ui, const char* id, const std::string& label, const ImRect&
     ui.targets->push_back({id, label, bb.Min, bb.Max, enabled, visible, clip.Min, clip.Max, root->ID, text});
 }
 
-bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held) {
-    ImGui::ItemSize(bb.GetSize());
-    if (!ImGui::ItemAdd(bb, id)) return false;
+namespace {
+
+bool TapPressed(const ImRect& bb, ImGuiID id, bool enabled, bool* held) {
     bool hovered = false;
     bool is_held = false;
     ImGuiButtonFlags flags = ImGuiButtonFlags_PressedOnClickRelease;
@@ -31,6 +31,19 @@ bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held) {
     bool slid = io.MouseDragMaxDistanceSqr[0] > threshold * threshold;
     if (held) *held = enabled && is_held && hovered && !slid;
     return pressed && !slid;
+}
+
+} // namespace
+
+bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held) {
+    ImGui::ItemSize(bb.GetSize());
+    if (!ImGui::ItemAdd(bb, id)) return false;
+    return TapPressed(bb, id, enabled, held);
+}
+
+bool TapOver(const ImRect& bb, ImGuiID id, bool* held) {
+    if (!ImGui::ItemAdd(bb, id)) return false;
+    return TapPressed(bb, id, true, held);
 }
 
 namespace {
@@ -244,62 +257,21 @@ void TextCentered(ImFont* font, ImU32 color, const std::string& text, float widt
     ImGui::ItemSize(ImVec2(width, y - pos.y));
 }
 
-// The drag belongs to this window if the finger went down inside it; hover
-// is not asked, since the finger may leave the window while dragging.
-void DragToScroll() {
-    const ImGuiIO& io = ImGui::GetIO();
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) || !window->InnerRect.Contains(io.MouseClickedPos[0]))
-        return;
-    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, ImGui::GetFontSize() * 0.6f)) return;
-    ImGui::SetScrollY(window, window->Scroll.y - io.MouseDelta.y);
+void RecordShownText(UiFrame& ui, const std::string& text, ImVec2 min, ImVec2 max, float size) {
+    if (!ui.texts || text.empty()) return;
+    ui.texts->push_back({text, min, max, size});
 }
 
-// Fades the clipped edge of a scrolling window, so a cut-off line reads as
-// "more this way" rather than as a rendering fault.
-void ScrollFade(const Theme& theme, ImU32 background) {
-    ImGuiWindow* window = ImGui::GetCurrentWindow();
-    ImDrawList* draw = window->DrawList;
-    ImRect r = window->InnerRect;
-    float height = theme.U(1.0f);
-    ImU32 clear = background & ~IM_COL32_A_MASK;
-    bool more_below = window->Scroll.y < window->ScrollMax.y - 1;
-    draw->PushClipRect(r.Min, r.Max);
-    if (more_below)
-        draw->AddRectFilledMultiColor(ImVec2(r.Min.x, r.Max.y - height), r.Max, clear, clear, background,
-                                      background);
-    if (window->Scroll.y > 1)
-        draw->AddRectFilledMultiColor(r.Min, ImVec2(r.Max.x, r.Min.y + height), background, background, clear,
-                                      clear);
-    draw->PopClipRect();
-    if (window->ScrollMax.y <= 0) return;
-    // Where we are in the list: a thin bar in the gutter beside it.
-    ImRect outer = window->Rect();
-    float track = r.GetHeight();
-    float bar = std::max(theme.U(1.0f), track * track / (track + window->ScrollMax.y));
-    float y = r.Min.y + (track - bar) * (window->Scroll.y / window->ScrollMax.y);
-    float x = outer.Max.x - theme.U(0.1f);
-    draw->PushClipRect(outer.Min, outer.Max);
-    draw->AddLine(ImVec2(x, y), ImVec2(x, y + bar), theme.colors.border, theme.U(0.15f));
-    draw->PopClipRect();
-    if (!more_below) return;
-    // "More below": a round marker with a chevron at the bottom of the
-    // gutter, reaching into the page margin so it covers little text.
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    draw->PushClipRect(viewport->Pos,
-                       ImVec2(viewport->Pos.x + viewport->Size.x, viewport->Pos.y + viewport->Size.y));
-    float radius = theme.U(0.75f);
-    float right = viewport->Pos.x + viewport->Size.x - theme.U(0.5f) - radius; // clear of the bezel
-    ImVec2 centre(std::min(x, right), r.Max.y - radius - theme.U(0.15f));
-    // A ring of page colour keeps it distinct even over a selected (blue) card.
-    draw->AddCircleFilled(centre, radius + theme.U(0.15f), background);
-    draw->AddCircleFilled(centre, radius, theme.colors.primary);
-    float c = radius * 0.45f;
-    ImVec2 chevron[3] = {{centre.x - c, centre.y - c * 0.4f},
-                         {centre.x, centre.y + c * 0.6f},
-                         {centre.x + c, centre.y - c * 0.4f}};
-    draw->AddPolyline(chevron, 3, theme.colors.on_primary, ImDrawFlags_None, theme.U(0.15f));
-    draw->PopClipRect();
+void TextBlock(UiFrame& ui, ImFont* font, ImU32 color, const std::string& text, float width) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    TextBlock(font, color, text, width);
+    RecordShownText(ui, text, pos, ImVec2(pos.x + width, ImGui::GetCursorScreenPos().y), font->FontSize);
+}
+
+void TextCentered(UiFrame& ui, ImFont* font, ImU32 color, const std::string& text, float width) {
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    TextCentered(font, color, text, width);
+    RecordShownText(ui, text, pos, ImVec2(pos.x + width, ImGui::GetCursorScreenPos().y), font->FontSize);
 }
 
 void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light) {

@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "imgui_internal.h" // ImRect
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,8 @@ enum class ButtonKind { Primary, Secondary, Option, Quiet, Danger, Placeholder, 
 // A tap on release inside `bb` for item `id`, unless the finger moved further
 // than a drag threshold. Adds the item to ImGui's layout itself.
 bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held);
+// The same for an item that takes no room in the layout (drawn over others).
+bool TapOver(const ImRect& bb, ImGuiID id, bool* held);
 
 bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size,
                ButtonKind kind = ButtonKind::Secondary, bool enabled = true);
@@ -73,9 +76,22 @@ float TextHeight(ImFont* font, const std::string& text, float width);
 
 // Scrolls the current child window when a finger drags inside it.
 void DragToScroll();
+// Call first in a scrolling child, before its content (so it wins where the
+// marker lies over a card): the round "more below" marker that ScrollFade
+// draws is a button that scrolls down most of a page.
+void MoreBelowButton(UiFrame& ui);
 // Call last in a scrolling child: fades the edges that hide more content
 // and shows a "more below" marker while there is some.
 void ScrollFade(const Theme& theme, ImU32 background);
+// Call before BeginChild/Begin of a window that scrolls: it starts at its top
+// when `serial` is new (a new screen), and keeps its place while it is not.
+void StartAtTopWhenNew(const char* id, std::uint64_t serial);
+
+// Records a text drawn this frame, for tests (when the frame asks for texts).
+void RecordShownText(UiFrame& ui, const std::string& text, ImVec2 min, ImVec2 max, float size);
+// TextBlock and TextCentered, recorded.
+void TextBlock(UiFrame& ui, ImFont* font, ImU32 color, const std::string& text, float width);
+void TextCentered(UiFrame& ui, ImFont* font, ImU32 color, const std::string& text, float width);
 
 // Draws a QR code of `text` with its top-left at the cursor, `size` square.
 void QrCode(const std::string& text, float size, ImU32 dark, ImU32 light);

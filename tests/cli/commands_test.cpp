@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 namespace {
 
 using namespace tapsheet::cli_test;
@@ -14,6 +16,27 @@ TEST(Validate, GoodPacksExitZero) {
     EXPECT_EQ(run.exit_code, 0) << run.output;
     EXPECT_NE(run.output.find("default.toml: ok"), std::string::npos) << run.output;
     EXPECT_NE(run.output.find("welsh-demo.toml: ok"), std::string::npos) << run.output;
+}
+
+TEST(Validate, AnUntranslatedTextIsAWarningNotAFailure) {
+    auto dir = TempDir("validate-warning");
+    auto pack = dir / "half-welsh.toml";
+    std::ofstream(pack)
+        << ("id = \"half\"\n"
+            "title = { en = \"Day\", cy = \"Diwrnod\" }\n"
+            "languages = [{ code = \"en\", name = \"English\" }, { code = \"cy\", name = \"Cymraeg\" }]\n"
+            "[[steps]]\n"
+            "id = \"welcome\"\n"
+            "kind = \"info\"\n"
+            "body = \"Hello\"\n");
+    ASSERT_TRUE(std::filesystem::exists(pack));
+    Result run = Tapsheet("validate " + pack.string());
+    EXPECT_EQ(run.exit_code, 0) << run.output;
+    EXPECT_NE(run.output.find("half-welsh.toml: ok"), std::string::npos) << run.output;
+    EXPECT_NE(
+        run.output.find(pack.string() + ":7:8: warning: 'steps[welcome].body' has no Cymraeg (cy) text"),
+        std::string::npos)
+        << run.output;
 }
 
 TEST(Validate, BadPackExitsTwoNamingFileLineAndColumn) {

@@ -4,6 +4,9 @@
 #include "tests/cli/cli_test_util.h"
 #include "tests/cli/known_results.h"
 
+#include "app/core/answer.h"
+#include "app/store/reader.h"
+
 #include <gtest/gtest.h>
 
 namespace tapsheet {
@@ -41,6 +44,37 @@ class ExportTest : public ::testing::Test {
     std::filesystem::path dir_;
     std::string db_;
 };
+
+// The row a kiosk's flow builds for (step, item, value), by app/core/answer.h.
+AnswerRow RowTheFlowBuilds(const Step& step, const std::string& item, const std::string& value) {
+    if (step.kind == StepKind::Domains)
+        return MarkRow(item, value == kFocusValue ? DomainMark::Focus : DomainMark::Least);
+    if (item == kProjectItem) return ProjectRow(value);
+    if (item == kOwnItem) return OwnRow(value);
+    return ChosenRow(item);
+}
+
+// The golden files' visits are written in plain SQL (fixed ids and times make
+// stable files): every row must be exactly what a kiosk writes, or the golden
+// files would test an answer no kiosk gives.
+TEST_F(ExportTest, TheKnownRowsAreRowsAKioskWrites) {
+    LoadResult loaded = LoadPackFile(Source("tests/cli/data/export_pack.toml"));
+    ASSERT_TRUE(loaded.pack);
+    StoreReader reader(db_);
+    int rows = 0;
+    for (const char* visit : {"v1", "v2", "v3"})
+        for (const StoredAnswer& answer : reader.Answers(visit)) {
+            const Step* step = nullptr;
+            for (const Step& each : loaded.pack->steps)
+                if (each.id == answer.step_id) step = &each;
+            ASSERT_NE(step, nullptr) << answer.step_id;
+            const AnswerRow built = RowTheFlowBuilds(*step, answer.item_id, answer.value);
+            EXPECT_EQ(answer.item_id, built.item_id);
+            EXPECT_EQ(answer.value, built.value) << visit << " " << answer.step_id << "/" << answer.item_id;
+            rows++;
+        }
+    EXPECT_EQ(rows, 11);
+}
 
 TEST_F(ExportTest, CsvMatchesTheGoldenFile) {
     const auto out = dir_ / "answers.csv";

@@ -283,11 +283,60 @@ TEST(Flow, SkipForgetsWhatWasTappedSoBackShowsTheTruth) {
     auto commands = AckAll(flow, t);
     EXPECT_TRUE(commands.back().answer.skipped);
     EXPECT_TRUE(commands.back().answer.rows.empty());
-    flow.Back(t += 1);
-    flow.Next(t += 1);
-    AckAll(flow, t);
+    ASSERT_TRUE(flow.Back(t += 1));
     ASSERT_EQ(flow.CurrentStep().id, "sheet");
     EXPECT_FALSE(flow.IsSelected("b1")) << "the store has the sheet as skipped";
+    EXPECT_EQ(flow.ForwardAction(), Forward::Skip);
+}
+
+// A person with nothing to choose is never stuck: Next with nothing chosen
+// skips (recorded as a skip), unless the pack made the step required.
+TEST(Flow, NextWithNothingChosenSkipsUnlessTheStepIsRequired) {
+    Pack pack = SmallPack();
+    Flow flow(pack);
+    double t = 10;
+    flow.Start("en", "v1", t);
+    flow.Skip(t += 1);
+    AckAll(flow, t);
+    ASSERT_EQ(flow.CurrentStep().id, "aims"); // skippable = false
+    EXPECT_EQ(flow.ForwardAction(), Forward::NeedsAnswer);
+    EXPECT_FALSE(flow.Next(t += 1));
+    EXPECT_FALSE(flow.Skip(t));
+    EXPECT_TRUE(flow.TakeCommands().empty());
+    flow.Toggle("costs", t);
+    EXPECT_EQ(flow.ForwardAction(), Forward::Next);
+    EXPECT_TRUE(flow.Next(t));
+    AckAll(flow, t);
+    ASSERT_EQ(flow.CurrentStep().id, "sheet");
+    EXPECT_EQ(flow.ForwardAction(), Forward::Skip);
+    EXPECT_TRUE(flow.Next(t += 1)) << "Next with nothing chosen is a skip, not a dead button";
+    std::vector<StoreCommand> commands = AckAll(flow, t);
+    ASSERT_EQ(commands.size(), 1u);
+    EXPECT_EQ(commands[0].answer.step_id, "sheet");
+    EXPECT_TRUE(commands[0].answer.skipped);
+    ASSERT_EQ(flow.CurrentStep().id, "domains");
+    EXPECT_TRUE(pack.steps[3].skippable) << "a step is skippable unless the pack says not";
+    EXPECT_EQ(flow.ForwardAction(), Forward::Skip);
+    flow.Mark("d1", DomainMark::Least, t += 1);
+    EXPECT_EQ(flow.ForwardAction(), Forward::Next);
+}
+
+TEST(Flow, EachScreenEnteredAndEachKeyboardOpenedIsNew) {
+    Pack pack = SmallPack();
+    pack.steps[2].sheet.allow_own = true;
+    Flow flow(pack);
+    double t = 10;
+    std::uint64_t attract = flow.ScreenSerial();
+    StartAtSheet(flow, t);
+    std::uint64_t sheet = flow.ScreenSerial();
+    EXPECT_GT(sheet, attract);
+    std::uint64_t keyboard = flow.KeyboardSerial();
+    ASSERT_TRUE(flow.OpenText(TextField::Own, t += 1));
+    EXPECT_GT(flow.KeyboardSerial(), keyboard);
+    flow.CloseText(false, t);
+    EXPECT_EQ(flow.ScreenSerial(), sheet) << "back from the keyboard, the sheet stays where it was";
+    ASSERT_TRUE(flow.Back(t += 1));
+    EXPECT_GT(flow.ScreenSerial(), sheet) << "a step gone back to is entered anew";
 }
 
 TEST(Flow, TextLimitCountsLettersNotBytes) {

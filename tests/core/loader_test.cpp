@@ -166,8 +166,11 @@ TEST(Loader, BoardTranslationsAndPlainStrings) {
     const BoardStrings& board = result.pack->board;
     EXPECT_EQ(board.all_rounds.Get("en"), "Every round");
     EXPECT_EQ(board.all_rounds.Get("cy"), "Pob rownd");
-    EXPECT_EQ(board.frozen.Get("cy"), "Paused for now"); // no translation: the pack's default
-    EXPECT_EQ(board.timer_up.Get("cy"), "Time is up");   // left out: tapsheet's default
+    // No Welsh in the pack: tapsheet's own Welsh word (validate warns that
+    // the pack reworded it), never the pack's English in a Welsh visit.
+    EXPECT_EQ(board.frozen.Get("cy"), "Wedi rhewi");
+    EXPECT_EQ(board.frozen.Get("en"), "Paused for now");
+    EXPECT_EQ(board.timer_up.Get("cy"), "Mae'r amser ar ben"); // left out: tapsheet's own
 }
 
 TEST(Loader, DefaultLanguageNeedNotBeEnglish) {

@@ -4,6 +4,7 @@
 
 #include "app/core/loader.h"
 #include "app/store/reader.h"
+#include "app/store/tally_reader.h"
 
 #include <sqlite3.h>
 
@@ -29,7 +30,7 @@ std::vector<std::string> ItemsOf(StoreReader& reader, const std::string& visit, 
     std::vector<std::string> items;
     for (const StoredAnswer& answer : reader.Answers(visit))
         if (answer.step_id == step)
-            items.push_back(answer.item_id + (answer.value == "1" ? "" : "=" + answer.value));
+            items.push_back(answer.item_id + (answer.value == kChosen ? "" : "=" + answer.value));
     return items;
 }
 
@@ -91,6 +92,21 @@ TEST(KioskFlow, WholeVisitLandsInTheDatabase) {
     EXPECT_EQ(ItemsOf(reader, visit, "domains"),
               (std::vector<std::string>{"vision-leadership=focus", "targeted-innovation=least"}));
     EXPECT_EQ(reader.IntegrityCheck(), "ok");
+
+    // What the taps wrote is what the board counts (once, every bug of this
+    // kind was each layer agreeing only with its own idea of a row).
+    TallyReader tallies_reader(db);
+    Tallies tallies;
+    ASSERT_TRUE(tallies_reader.Refresh(0, &tallies)) << tallies_reader.Error();
+    for (const auto& [step, item] :
+         std::vector<std::pair<std::string, std::string>>{{"level", "system"},
+                                                          {"aim", "enabling-conditions"},
+                                                          {"improvement", "population-health"},
+                                                          {"benefits", "safety-quality"}}) {
+        ASSERT_NE(tallies.Step(step), nullptr) << step;
+        EXPECT_EQ(tallies.Step(step)->Count(item), 1) << step << "/" << item;
+    }
+    EXPECT_EQ(tallies.Step("domains")->Count("vision-leadership", kFocusValue), 1);
 
     ASSERT_TRUE(kiosk.Tap("done"));
     EXPECT_EQ(kiosk.GetFlow().Screen(), FlowScreen::Attract);

@@ -1,6 +1,7 @@
 #include "kiosk_harness.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 #include <algorithm>
 #include <chrono>
@@ -39,10 +40,11 @@ Intents KioskHarness::Frame() {
     session_.Pump(now_);
     ImGui::NewFrame();
     targets_.clear();
+    texts_.clear();
     const Flow& flow = session_.GetFlow();
     const Pack& pack = flow.GetPack();
     std::string lang = flow.Lang().empty() ? pack.languages.front().code : flow.Lang();
-    UiFrame ui{theme_, lang, now_, &targets_};
+    UiFrame ui{theme_, lang, now_, &targets_, &texts_};
     Intents intents = DrawKiosk(ui, session_.View());
     ImGui::Render();
     session_.Apply(intents, now_);
@@ -56,6 +58,34 @@ const TapTarget* KioskHarness::Find(const std::string& id_or_label) const {
     for (const TapTarget& target : targets_)
         if (target.label == id_or_label) return &target;
     return nullptr;
+}
+
+bool KioskHarness::Shows(const std::string& text) const {
+    for (const DrawnText& drawn : texts_)
+        if (drawn.text == text) return true;
+    return false;
+}
+
+namespace {
+
+// A child window is named "parent/child_XXXXXXXX" by ImGui.
+ImGuiWindow* ChildWindow(ImGuiContext* context, const std::string& child) {
+    std::string part = "/" + child + "_";
+    for (ImGuiWindow* window : context->Windows)
+        if (window->Active && std::string(window->Name).find(part) != std::string::npos) return window;
+    return nullptr;
+}
+
+} // namespace
+
+float KioskHarness::ScrollOf(const std::string& child) const {
+    ImGuiWindow* window = ChildWindow(context_, child);
+    return window ? window->Scroll.y : -1.0f;
+}
+
+ImRect KioskHarness::RectOf(const std::string& child) const {
+    ImGuiWindow* window = ChildWindow(context_, child);
+    return window ? window->Rect() : ImRect();
 }
 
 void KioskHarness::Press(ImVec2 at) {
@@ -122,6 +152,16 @@ bool KioskHarness::ScrollIntoView(const std::string& id_or_label) {
 
 void KioskHarness::TapAt(ImVec2 at) {
     Press(at);
+    Release();
+}
+
+void KioskHarness::DragAt(ImVec2 from, float dx, float dy) {
+    Press(from);
+    ImGuiIO& io = ImGui::GetIO();
+    for (int i = 1; i <= 6; ++i) {
+        io.AddMousePosEvent(from.x + dx * static_cast<float>(i) / 6, from.y + dy * static_cast<float>(i) / 6);
+        Frame();
+    }
     Release();
 }
 

@@ -36,6 +36,8 @@ class KioskHarness {
     void TapAt(ImVec2 at);
     // Press at one target, slide by (dx, dy), release.
     void Swipe(const std::string& id_or_label, float dx, float dy);
+    // Press at a point, slide by (dx, dy), release.
+    void DragAt(ImVec2 from, float dx, float dy);
     // Frames until no save is pending (the writer thread acked), or 5 s.
     ::testing::AssertionResult WaitSaved();
     // Tap, then wait for its save and the tap guard to pass.
@@ -44,6 +46,14 @@ class KioskHarness {
     KioskSession& Session() { return session_; }
     const Flow& GetFlow() const { return session_.GetFlow(); }
     const std::vector<TapTarget>& Targets() const { return targets_; }
+    // Texts the screens recorded in the last frame (headings, notices, counters).
+    const std::vector<DrawnText>& Texts() const { return texts_; }
+    bool Shows(const std::string& text) const;
+    // The vertical scroll of a scrolling window of the kiosk ("body",
+    // "thanks-body"), or -1 when it was not drawn.
+    float ScrollOf(const std::string& child) const;
+    // That window's rectangle on screen.
+    ImRect RectOf(const std::string& child) const;
     const Theme& GetTheme() const { return theme_; }
     double Now() const { return now_; }
     ImGuiContext* Context() const { return context_; }
@@ -56,6 +66,7 @@ class KioskHarness {
     Theme theme_;
     KioskSession session_;
     std::vector<TapTarget> targets_;
+    std::vector<DrawnText> texts_;
     double now_ = 100;
 };
 

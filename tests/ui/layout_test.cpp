@@ -72,6 +72,9 @@ void CheckScreen(const Case& c) {
             if (!a.visible || !b.visible || a.layer != b.layer) continue;
             // The dimmed layer under "Still there?" is meant to lie under the card.
             if (a.id == "still-there-scrim" || b.id == "still-there-scrim") continue;
+            // The "more below" marker lies over the list's bottom corner by
+            // design, and takes the taps there (kiosk_ux_test checks it).
+            if (a.id == "more-below" || b.id == "more-below") continue;
             EXPECT_FALSE(Overlap(a, b)) << a.id << " overlaps " << b.id;
         }
 }

@@ -1,0 +1,132 @@
+#include "tests/e2e/window_driver.h"
+
+#include <cctype>
+#include <cmath>
+#include <fstream>
+#include <thread>
+
+namespace tapsheet::e2e {
+
+void SleepSeconds(double seconds) {
+    if (seconds > 0) std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+}
+
+WindowDriver::WindowDriver(XInput& x, AppProcess& process, std::filesystem::path probe, std::string name)
+    : x_(x), process_(process), probe_(std::move(probe)), name_(std::move(name)) {}
+
+void WindowDriver::Fail(const std::string& what, const ProbeFrame* last) {
+    std::string message = name_ + ": " + what;
+    ProbeFrame frame;
+    if (last == nullptr && ReadProbe(probe_, &frame)) last = &frame;
+    if (last != nullptr) message += "\n  last frame: " + last->Summary();
+    std::string log = process_.Log();
+    if (log.size() > 3000) log = "…" + log.substr(log.size() - 3000);
+    message += "\n  " + name_ + "'s log:\n" + log;
+    throw E2eFailure(message);
+}
+
+std::string WindowDriver::Keep(const ProbeFrame& frame, const std::string& what) {
+    std::string name;
+    for (char c : what)
+        name += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+    const std::filesystem::path path = probe_.parent_path() / (name_ + "-" + name + ".txt");
+    std::ofstream out(path);
+    out << what << "\n" << frame.Summary() << "\n";
+    for (const ProbeText& t : frame.texts)
+        out << "text " << t.x0 << "," << t.y0 << " - " << t.x1 << "," << t.y1 << "  " << t.text << "\n";
+    for (const ProbeTarget& t : frame.targets)
+        out << "target " << t.x0 << "," << t.y0 << " - " << t.x1 << "," << t.y1 << "  " << t.id << " '"
+            << t.label << "'\n";
+    return path.string();
+}
+
+void WindowDriver::Attach() {
+    ProbeFrame frame =
+        WaitFor([](const ProbeFrame& f) { return f.frame > 0; }, "a first frame in the probe", 60);
+    const double start = SteadyNow();
+    while ((window_ = x_.FindWindowOf(process_.Pid())) == 0) {
+        if (SteadyNow() - start > kWait) Fail("no window with _NET_WM_PID " + std::to_string(process_.Pid()));
+        SleepSeconds(0.02);
+    }
+    // A window manager (or KMSDRM, where the one window always has it)
+    // gives the window keyboard focus; Xvfb alone gives it to none.
+    x_.Focus(window_);
+}
+
+ProbeFrame WindowDriver::Latest() {
+    return WaitFor([](const ProbeFrame&) { return true; }, "a frame");
+}
+
+ProbeFrame WindowDriver::WaitFor(const std::function<bool(const ProbeFrame&)>& done, const std::string& what,
+                                 double timeout) {
+    const double start = SteadyNow();
+    ProbeFrame frame;
+    bool have = false;
+    for (;;) {
+        if (ReadProbe(probe_, &frame)) {
+            have = true;
+            if (done(frame)) return frame;
+        }
+        if (process_.Exited())
+            Fail("exited (code " + std::to_string(process_.ExitCode()) + ") waiting for " + what);
+        if (SteadyNow() - start > timeout)
+            Fail("timed out after " + std::to_string(static_cast<int>(timeout)) + " s waiting for " + what,
+                 have ? &frame : nullptr);
+        SleepSeconds(0.005);
+    }
+}
+
+ProbeFrame WindowDriver::NextFrame() {
+    const double now = SteadyNow();
+    return WaitFor([now](const ProbeFrame& f) { return f.time > now; }, "a new frame");
+}
+
+void WindowDriver::ScreenPoint(float x, float y, int* sx, int* sy) {
+    int ox = 0, oy = 0;
+    if (!x_.Origin(window_, &ox, &oy)) Fail("its window is gone");
+    *sx = ox + static_cast<int>(std::lround(x));
+    *sy = oy + static_cast<int>(std::lround(y));
+}
+
+void WindowDriver::MoveTo(float x, float y) {
+    int sx = 0, sy = 0;
+    ScreenPoint(x, y, &sx, &sy);
+    x_.MoveTo(sx, sy);
+}
+
+void WindowDriver::WarpTo(float x, float y) {
+    int sx = 0, sy = 0;
+    ScreenPoint(x, y, &sx, &sy);
+    x_.WarpTo(sx, sy);
+}
+
+void WindowDriver::TapAt(float x, float y, const TapTiming& timing) {
+    if (timing.move && timing.warp)
+        WarpTo(x, y);
+    else if (timing.move)
+        MoveTo(x, y);
+    SleepSeconds(timing.before_press);
+    x_.Press();
+    SleepSeconds(timing.hold);
+    x_.Release();
+}
+
+void WindowDriver::Drag(float x, float y, float dx, float dy) {
+    MoveTo(x, y);
+    SleepSeconds(0.03);
+    x_.Press();
+    const int steps = 12;
+    for (int i = 1; i <= steps; i++) {
+        SleepSeconds(0.02);
+        MoveTo(x + dx * static_cast<float>(i) / steps, y + dy * static_cast<float>(i) / steps);
+    }
+    SleepSeconds(0.05);
+    x_.Release();
+}
+
+void WindowDriver::Key(const std::string& keysym_name) {
+    x_.Focus(window_);
+    x_.Key(keysym_name);
+}
+
+} // namespace tapsheet::e2e
