@@ -69,15 +69,7 @@ int ReadSkips(sqlite3* db, int round, std::vector<ExportRow>* rows) {
 }
 
 ExportRow RowFrom(const sql::Statement& query) {
-    ExportRow row;
-    row.visit_id = query.Text(0);
-    row.kiosk_id = query.Text(1);
-    row.pack_hash = query.Text(2);
-    row.lang = query.Text(3);
-    row.round = static_cast<int>(query.Int(4));
-    row.visit_status = query.Text(5);
-    row.filtered = query.Int(6) != 0;
-    row.visit_started_at = query.Text(7);
+    ExportRow row = VisitFrom(query);
     row.step_id = query.Text(8);
     row.item_id = query.Text(9);
     row.value = std::string(CountedValue(row.item_id, query.Text(10))); // "1" of 0.1 files reads as chosen
