@@ -40,16 +40,15 @@ bool ValidateOne(const std::string& path) {
         return false;
     }
     const Pack& pack = *result.pack;
-    // Warnings leave the pack good (exit 0): the kiosk runs it as it is.
-    for (const LoadError& warning : SheetSizeWarnings(pack))
-        std::fprintf(stderr, "%s\n", warning.ToString().c_str());
     const std::string name = std::filesystem::path(path).filename().string();
     std::printf("%s: ok — %s, %s\n", name.c_str(), Plural(pack.steps.size(), "step").c_str(),
                 Plural(pack.languages.size(), "language").c_str());
     // Warnings do not fail the check: the pack works, in fewer languages
-    // than it declares in places.
+    // than it declares in places, or with a sheet in smaller type.
     std::fflush(stdout); // the "ok" line first, then its warnings, in a terminal too
     for (const LoadError& warning : MissingTranslations(pack))
+        std::fprintf(stderr, "%s\n", warning.ToString().c_str());
+    for (const LoadError& warning : SheetSizeWarnings(pack))
         std::fprintf(stderr, "%s\n", warning.ToString().c_str());
     return true;
 }

@@ -112,25 +112,30 @@ bool BoardButton(UiFrame& ui, const char* id, const std::string& label, const Im
 
 namespace {
 
-// Width a menu button adds for its caret, beside the label.
-float CaretRoom(const Theme& theme) {
-    return theme.U(1.0f);
-}
+// Room after a menu button's label for its caret: no-break spaces, so the
+// button centres label and caret together and never wraps between them.
+constexpr const char* kCaretRoom = "\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0\xC2\xA0"; // about 1 unit
 
 } // namespace
 
 float BoardMenuButtonWidth(const UiFrame& ui, const std::string& label) {
-    return BoardButtonWidth(ui, label) + CaretRoom(ui.theme);
+    return BoardButtonWidth(ui, label + kCaretRoom);
 }
 
 bool BoardMenuButton(UiFrame& ui, const char* id, const std::string& label, const ImRect& bb, bool enabled) {
     const Theme& t = ui.theme;
-    bool pressed = BoardButton(ui, id, label, bb, ButtonKind::Secondary, enabled);
-    // A caret pointing down after the (centred) label says "opens a list";
-    // an ellipsis there read as cut text.
-    float text_w = TextSize(t.body_bold, t.unit, label, bb.GetWidth() - t.U(1.6f)).x;
-    float half = t.U(0.25f);
-    ImVec2 c(bb.GetCenter().x + text_w * 0.5f + t.U(0.3f) + half, bb.GetCenter().y);
+    ImGui::SetCursorScreenPos(bb.Min);
+    const std::string shown = label + kCaretRoom;
+    bool pressed = TapButton(ui, id, shown, bb.GetSize(), ButtonKind::Secondary, enabled);
+    // Where TapButton put the label: centred together with the caret's room.
+    ImVec2 whole = TextSize(t.body_bold, t.unit, shown);
+    ImVec2 text = TextSize(t.body_bold, t.unit, label);
+    ImVec2 min(bb.GetCenter().x - whole.x * 0.5f, bb.GetCenter().y - whole.y * 0.5f);
+    RecordText(ui, label, min, ImVec2(min.x + text.x, min.y + text.y), t.unit);
+    // A caret pointing down says "opens a list"; an ellipsis there read as cut text.
+    float room = whole.x - text.x;
+    float half = std::min(t.U(0.25f), room * 0.25f);
+    ImVec2 c(min.x + text.x + room * 0.6f, bb.GetCenter().y);
     ImU32 ink = enabled ? t.colors.text : t.colors.text_muted;
     ImGui::GetWindowDrawList()->AddTriangleFilled(ImVec2(c.x - half, c.y - half * 0.5f),
                                                   ImVec2(c.x + half, c.y - half * 0.5f),

@@ -19,6 +19,15 @@ const char* const kStripIds[] = {"prev",      "pages",      "next",         "hid
                                  "drop-in",   "timer",      "timer-go",     "timer-reset", "round",
                                  "new-round", "moderation", "hide-controls"};
 
+// A label as drawn: the target's label without the no-break spaces a menu
+// button keeps for its caret.
+std::string Drawn(std::string label) {
+    const std::string nbsp = "\xC2\xA0";
+    while (label.ends_with(nbsp))
+        label.resize(label.size() - nbsp.size());
+    return label;
+}
+
 const DrawnText* TextOf(const BoardHarness& board, const std::string& text) {
     for (const DrawnText& drawn : board.Texts())
         if (drawn.text == text) return &drawn;
@@ -32,7 +41,7 @@ void CheckStripLabels(const BoardHarness& board) {
         ASSERT_NE(target, nullptr) << id;
         SCOPED_TRACE(std::string(id) + " '" + target->label + "'");
         EXPECT_TRUE(target->visible) << "the strip scrolls: a button is out of sight";
-        const std::string& label = target->label;
+        const std::string label = Drawn(target->label);
         EXPECT_FALSE(label.ends_with("\xE2\x80\xA6")) << "an ellipsis reads as a cut label";
         const DrawnText* text = TextOf(board, label);
         ASSERT_NE(text, nullptr) << "label not drawn";
@@ -89,13 +98,13 @@ TEST(BoardStrip, ModerationSaysTheRealPageNumber) {
     board.Show(BoardPage::Of(BoardPageKind::Sheet, "benefits"));
     const std::string of = " of " + std::to_string(board.State().pages.size());
     ASSERT_NE(board.Find("pages"), nullptr);
-    EXPECT_EQ(board.Find("pages")->label, "Page 4" + of);
+    EXPECT_EQ(Drawn(board.Find("pages")->label), "Page 4" + of);
     board.Click("moderation");
     board.Advance(1);
     board.Frame();
     ASSERT_EQ(board.State().page.kind, BoardPageKind::Moderation);
     ASSERT_NE(board.Find("pages"), nullptr);
-    EXPECT_EQ(board.Find("pages")->label, "Page 4" + of) << "the page moderation was opened from";
+    EXPECT_EQ(Drawn(board.Find("pages")->label), "Page 4" + of) << "the page moderation was opened from";
     board.Click("next");
     EXPECT_EQ(board.State().page, BoardPage::Of(BoardPageKind::Domains, "domains"));
 }
