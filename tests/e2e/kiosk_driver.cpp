@@ -86,10 +86,28 @@ ProbeFrame KioskDriver::ReadyFor(const std::string& id) {
     return window_.Latest();
 }
 
+// The kiosk's own buttons speak the visit's language (the pack's words, or
+// the program's Welsh and Irish where the pack has none).
+void KioskDriver::ExpectWords(const ProbeFrame& frame, const ProbeTarget& target) {
+    const std::string lang = frame.Get("lang");
+    const UiStrings& ui = pack_.ui;
+    const std::vector<std::pair<std::string, std::vector<const LocalText*>>> words = {
+        {"next", {&ui.next, &ui.finish}},     {"skip", {&ui.skip}}, {"back", {&ui.back}},
+        {"still-here", {&ui.continue_label}}, {"done", {&ui.done}}, {"key-done", {&ui.keyboard_done}}};
+    for (const auto& [id, texts] : words) {
+        if (id != target.id || lang.empty()) continue;
+        bool found = false;
+        for (const LocalText* text : texts)
+            found = found || target.label.find(text->Get(lang)) != std::string::npos;
+        if (!found) window_.Fail("'" + id + "' reads '" + target.label + "' on a visit in " + lang, &frame);
+    }
+}
+
 void KioskDriver::Tap(const std::string& id, const TapTiming& timing) {
     const ProbeFrame frame = ReadyFor(id);
     const ProbeTarget* t = frame.Target(id);
     if (t == nullptr || !t->visible) window_.Fail("target '" + id + "' went away", &frame);
+    ExpectWords(frame, *t);
     window_.TapAt(t->CentreX(), t->CentreY(), timing);
 }
 

@@ -42,6 +42,7 @@ class KioskDriver {
   private:
     TruthStep& Answer(const std::string& step);
     void ExpectLabel(const std::string& id);
+    void ExpectWords(const ProbeFrame& frame, const ProbeTarget& target);
     void TypeText(const std::string& text);
     void TypeChar(const std::string& ch, const std::string& typed_so_far);
     void WaitForStep(const std::string& step, const std::string& what);
