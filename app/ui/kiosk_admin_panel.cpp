@@ -125,7 +125,7 @@ void DrawPower(UiFrame& ui, const AdminView& view, float width, AdminIntents& ou
     Note(ui, "Every saved answer stays.", width);
     ImGui::Dummy(ImVec2(1, ui.theme.U(0.4f)));
     ConfirmButton(ui, view, "admin-quit", "Quit the kiosk", Kind::Quit, 0, button_w, out);
-    Note(ui, "It stays stopped until `sudo systemctl start tapsheet-kiosk` or a reboot.", width);
+    Note(ui, "It stays stopped until a reboot, or until someone runs: sudo systemctl start tapsheet-kiosk", width);
 }
 
 int PendingCount(const AdminView& view) {
