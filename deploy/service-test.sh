@@ -117,11 +117,15 @@ EOF
   fi
 done
 "${NSPAWN[@]}" systemctl enable tapsheet-kiosk.service tapsheet-board.service >/dev/null 2>&1
-"${NSPAWN[@]}" --boot >"$CACHE_DIR/nspawn-boot.log" 2>&1 &
+# A private network: the container's Xvfb :99 never meets a host display :99
+# (X's abstract sockets belong to the network namespace).
+"${NSPAWN[@]}" --private-network --boot >"$CACHE_DIR/nspawn-boot.log" 2>&1 &
 nspawn_pid=$!
 leader=""
-for _ in $(seq 100); do
-  leader=$(pgrep -P "$nspawn_pid" | head -1 || true)
+for _ in $(seq 300); do
+  # nspawn forks a short-lived helper before the container's init: wait for
+  # the init itself (under load the helper was caught, then vanished).
+  leader=$(pgrep -x -P "$nspawn_pid" systemd | head -1 || true)
   [ -n "$leader" ] && break
   sleep 0.1
 done
