@@ -2,7 +2,7 @@
 
 #include "app/cli/admin_places.h"
 #include "app/core/loader.h"
-#include "app/store/moderation_order.h"
+#include "app/core/moderation_order.h"
 
 #include <cmath>
 #include <cstdio>

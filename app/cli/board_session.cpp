@@ -1,6 +1,6 @@
 #include "app/cli/board_session.h"
 #include "app/cli/run_loop.h"
-#include "app/store/moderation_order.h"
+#include "app/core/moderation_order.h"
 
 #include <cmath>
 #include <vector>

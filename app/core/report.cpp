@@ -134,21 +134,15 @@ std::string TimelineHtml(const report::Words& words, const ReportFacts& facts, R
 
 } // namespace
 
-int ReportStep::Count(std::string_view item_id, std::string_view value) const {
-    for (const ReportCount& each : counts)
-        if (each.item_id == item_id && each.value == value) return each.count;
-    return 0;
-}
-
-const ReportStep* ReportFacts::Step(std::string_view step_id) const {
-    for (const ReportStep& step : steps)
+const StepTally* ReportFacts::Step(std::string_view step_id) const {
+    for (const StepTally& step : steps)
         if (step.step_id == step_id) return &step;
     return nullptr;
 }
 
-const ReportCross* ReportFacts::Cross(std::string_view poll_step_id, std::string_view item_id) const {
-    for (const ReportCross& cross : crosses)
-        if (cross.poll_step_id == poll_step_id && cross.item_id == item_id) return &cross;
+const CrossTally* ReportFacts::Cross(std::string_view poll_step_id, std::string_view item_id) const {
+    for (const CrossTally& cross : crosses)
+        if (cross.step_id == poll_step_id && cross.item_id == item_id) return &cross;
     return nullptr;
 }
 

@@ -2,47 +2,18 @@
 // self-contained HTML file (inline CSS, inline SVG charts, no scripts) and
 // each chart as its own SVG file. Pure generation from plain figures: the
 // store counts (app/store/report_reader.h) by the board's rules, this only
-// lays them out, so the same figures always make the same bytes.
+// lays them out, so the same figures always make the same bytes. The figures
+// are the board's own model (app/core/figures.h).
 #pragma once
 
 #include "app/core/content.h"
-#include "app/core/answer.h"
+#include "app/core/figures.h"
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tapsheet {
-
-// Distinct counted visits that gave (item, value) in a step: kChosen for
-// options and benefits, "focus" or "least" for domains (app/core/answer.h).
-struct ReportCount {
-    std::string item_id, value;
-    int count = 0;
-};
-
-struct ReportStep {
-    std::string step_id;
-    int respondents = 0; // counted visits with any answer to the step
-    std::vector<ReportCount> counts;
-    int Count(std::string_view item_id, std::string_view value = kChosen) const; // 0 when absent
-};
-
-// The figures of only those counted visits that gave one poll answer.
-struct ReportCross {
-    std::string poll_step_id, item_id;
-    int visits = 0;
-    std::vector<ReportStep> steps;
-};
-
-enum class ReportTextStatus { Pending, Approved, Rejected };
-
-// A distinct free text (project name, own benefit) of counted visits.
-struct ReportText {
-    std::string step_id, item_id, text;
-    int count = 0; // visits that wrote exactly this
-    ReportTextStatus status = ReportTextStatus::Pending;
-};
 
 struct ReportVisit {
     std::string started_at; // stored stamp, ISO-8601 UTC
@@ -55,13 +26,13 @@ struct ReportVisit {
 struct ReportFacts {
     int round = 0;                   // 0: every round
     std::vector<ReportVisit> visits; // every visit of the round(s), filtered too, by start time
-    std::vector<ReportStep> steps;   // counted visits only
-    std::vector<ReportCross> crosses;
-    std::vector<ReportText> texts;
+    std::vector<StepTally> steps;    // counted visits only
+    std::vector<CrossTally> crosses; // one for each poll answer asked for
+    std::vector<FreeText> texts;     // every status: the report shows only public ones
     int packs_used = 1;         // distinct content packs the visits were given
     int utc_offset_minutes = 0; // local time of the event, for times shown
-    const ReportStep* Step(std::string_view step_id) const;
-    const ReportCross* Cross(std::string_view poll_step_id, std::string_view item_id) const;
+    const StepTally* Step(std::string_view step_id) const;
+    const CrossTally* Cross(std::string_view poll_step_id, std::string_view item_id) const;
 };
 
 struct ReportChart {

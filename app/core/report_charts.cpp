@@ -36,7 +36,7 @@ std::vector<std::string> DomainIds(const DomainsStep& domains) {
     return ids;
 }
 
-void AddDomainBars(const std::string& label, const std::string& id, const ReportStep* counts,
+void AddDomainBars(const std::string& label, const std::string& id, const StepTally* counts,
                    BarGroup* group) {
     const int respondents = counts ? counts->respondents : 0;
     Bar focus = CountBar(label, counts ? counts->Count(id, kFocusValue) : 0, respondents);
@@ -62,10 +62,10 @@ std::string StepHeading(const Words& words, const Step& step) {
     return words.T(first.Empty() ? second : first);
 }
 
-std::vector<std::string> UnknownItems(const ReportStep* counts, const std::vector<std::string>& known) {
+std::vector<std::string> UnknownItems(const StepTally* counts, const std::vector<std::string>& known) {
     std::vector<std::string> unknown;
     if (!counts) return unknown;
-    for (const ReportCount& count : counts->counts) {
+    for (const TallyCount& count : counts->items) {
         if (IsFreeTextItem(count.item_id)) continue;
         if (std::find(known.begin(), known.end(), count.item_id) != known.end()) continue;
         if (std::find(unknown.begin(), unknown.end(), count.item_id) == unknown.end())
@@ -82,25 +82,15 @@ std::vector<std::string> SheetItemIds(const SheetStep& sheet) {
     return ids;
 }
 
-int TopThreshold(const Step& sheet, const ReportStep* counts) {
+int TopThreshold(const Step& sheet, const StepTally* counts) {
     if (!counts) return 0;
     std::vector<int> marked;
     for (const std::string& id : SheetItemIds(sheet.sheet))
-        if (counts->Count(id) > 0) marked.push_back(counts->Count(id));
-    if (marked.empty()) return 0;
-    std::sort(marked.begin(), marked.end(), std::greater<int>());
-    return marked[std::min<std::size_t>(2, marked.size() - 1)];
+        marked.push_back(counts->Count(id));
+    return StandOutThreshold(std::move(marked));
 }
 
-std::vector<const ReportText*> Approved(const ReportFacts& facts, const Step& step, std::string_view item) {
-    std::vector<const ReportText*> texts;
-    for (const ReportText& text : facts.texts)
-        if (text.step_id == step.id && text.item_id == item && text.status == ReportTextStatus::Approved)
-            texts.push_back(&text);
-    return texts;
-}
-
-BarChart PollChart(const Words& words, const Step& step, const ReportStep* counts) {
+BarChart PollChart(const Words& words, const Step& step, const StepTally* counts) {
     BarChart chart;
     chart.id = "poll-" + step.id;
     chart.title = StepHeading(words, step);
@@ -118,7 +108,7 @@ BarChart PollChart(const Words& words, const Step& step, const ReportStep* count
 }
 
 BarChart SheetChart(const Words& words, const Step& step, const ReportFacts& facts) {
-    const ReportStep* counts = facts.Step(step.id);
+    const StepTally* counts = facts.Step(step.id);
     const int respondents = counts ? counts->respondents : 0;
     const int top = TopThreshold(step, counts);
     BarChart chart;
@@ -129,7 +119,7 @@ BarChart SheetChart(const Words& words, const Step& step, const ReportFacts& fac
         BarGroup bars{words.T(group.title), {}};
         for (const Option& item : group.items) {
             Bar bar = CountBar(words.T(item.label), counts ? counts->Count(item.id) : 0, respondents);
-            bar.strong = top > 0 && counts->Count(item.id) >= top;
+            bar.strong = counts && StandsOut(counts->Count(item.id), top);
             bars.bars.push_back(bar);
         }
         chart.groups.push_back(std::move(bars));
@@ -137,13 +127,13 @@ BarChart SheetChart(const Words& words, const Step& step, const ReportFacts& fac
     BarGroup extra{words.T(words.pack.board.added_by_room), {}};
     for (const std::string& id : UnknownItems(counts, SheetItemIds(step.sheet)))
         extra.bars.push_back(CountBar(id, counts->Count(id), respondents));
-    for (const ReportText* text : Approved(facts, step, kOwnItem))
+    for (const FreeText* text : PublicTexts(facts.texts, step.id, kOwnItem))
         extra.bars.push_back(CountBar(text->text, text->count, respondents));
     if (!extra.bars.empty()) chart.groups.push_back(std::move(extra));
     return chart;
 }
 
-BarChart DomainsChart(const Words& words, const Step& step, const ReportStep* counts) {
+BarChart DomainsChart(const Words& words, const Step& step, const StepTally* counts) {
     BarChart chart;
     chart.id = "domains-" + step.id;
     chart.title = StepHeading(words, step);

@@ -25,19 +25,15 @@ std::string StepHeading(const Words& words, const Step& step);
 
 // Items with counts that the pack does not list (answers given under an
 // earlier version of the content), so no answer silently disappears.
-std::vector<std::string> UnknownItems(const ReportStep* counts, const std::vector<std::string>& known);
+std::vector<std::string> UnknownItems(const StepTally* counts, const std::vector<std::string>& known);
 std::vector<std::string> SheetItemIds(const SheetStep& sheet);
 
-// The count a benefit needs to be among the three most marked (ties too);
-// 0 when nothing was marked.
-int TopThreshold(const Step& sheet, const ReportStep* counts);
-// Approved free text of one item ("project" or "own") of a step, in the
-// order the facts list it.
-std::vector<const ReportText*> Approved(const ReportFacts& facts, const Step& step, std::string_view item);
+// The count a benefit of the pack needs to stand out (StandOutThreshold).
+int TopThreshold(const Step& sheet, const StepTally* counts);
 
-BarChart PollChart(const Words& words, const Step& step, const ReportStep* counts);
+BarChart PollChart(const Words& words, const Step& step, const StepTally* counts);
 BarChart SheetChart(const Words& words, const Step& step, const ReportFacts& facts);
-BarChart DomainsChart(const Words& words, const Step& step, const ReportStep* counts);
+BarChart DomainsChart(const Words& words, const Step& step, const StepTally* counts);
 
 // Visits by start time, counted and filtered, in bins of a round number of
 // minutes chosen so the day fits in at most 36 bars. *bin_minutes: the bin.

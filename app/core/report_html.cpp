@@ -40,11 +40,11 @@ std::string GroupHtml(const std::string& title, const std::vector<Chip>& chips, 
     return html + (grid ? "</div>" : "") + "</div>\n";
 }
 
-std::vector<Chip> GroupChips(const SheetGroup& group, const Words& words, const ReportStep* counts, int top) {
+std::vector<Chip> GroupChips(const SheetGroup& group, const Words& words, const StepTally* counts, int top) {
     std::vector<Chip> chips;
     for (const Option& item : group.items) {
         const int count = counts ? counts->Count(item.id) : 0;
-        chips.push_back({words.T(item.label), count, top > 0 && count >= top});
+        chips.push_back({words.T(item.label), count, StandsOut(count, top)});
     }
     return chips;
 }
@@ -52,10 +52,10 @@ std::vector<Chip> GroupChips(const SheetGroup& group, const Words& words, const 
 std::string CentreHtml(const Words& words, const Step& step, const ReportFacts& facts) {
     std::string html =
         "<div class=\"col centre\"><h3>" + Escape(words.T(step.sheet.project_prompt)) + "</h3>";
-    const std::vector<const ReportText*> names = Approved(facts, step, kProjectItem);
+    const std::vector<const FreeText*> names = PublicTexts(facts.texts, step.id, kProjectItem);
     if (names.empty()) return html + "<p class=\"muted\">–</p></div>\n";
     html += "<ul>";
-    for (const ReportText* name : names)
+    for (const FreeText* name : names)
         html += "<li>" + Escape(name->text) + (name->count > 1 ? " (" + Thousands(name->count) + ")" : "") +
                 "</li>";
     return html + "</ul></div>\n";
@@ -69,10 +69,10 @@ std::string SideHtml(const char* side, const std::string& groups) {
 // Pending and rejected free text of the step: counted, never quoted.
 std::string NotShownHtml(const Words& words, const Step& step, const ReportFacts& facts) {
     int pending = 0, rejected = 0;
-    for (const ReportText& text : facts.texts) {
+    for (const FreeText& text : facts.texts) {
         if (text.step_id != step.id) continue;
-        pending += text.status == ReportTextStatus::Pending;
-        rejected += text.status == ReportTextStatus::Rejected;
+        pending += text.status == Moderation::Pending;
+        rejected += text.status == Moderation::Rejected;
     }
     if (pending == 0 && rejected == 0) return {};
     std::string line = Fill(words.T(words.pack.report.not_shown), "pending", Thousands(pending));
@@ -83,22 +83,16 @@ std::string Th(const std::string& text, const std::string& extra = {}) {
     return "<th" + extra + ">" + text + "</th>";
 }
 
-const ReportStep* CrossStep(const ReportCross& cross, const std::string& step_id) {
-    for (const ReportStep& step : cross.steps)
-        if (step.step_id == step_id) return &step;
-    return nullptr;
-}
-
 // A count and its share; "–" where nobody of the group answered the step.
-std::string CrossCell(const ReportStep* step, const std::string& item, std::string_view value) {
+std::string CrossCell(const StepTally* step, const std::string& item, std::string_view value) {
     if (!step || step->respondents == 0) return "<td>–</td>";
     return "<td>" + Escape(Figure(step->Count(item, value), step->respondents)) + "</td>";
 }
 
 // One row: the answer's visits, then everyone.
 std::string CrossRow(const std::string& label, const std::string& step_id, const std::string& item,
-                     std::string_view value, const ReportFacts& facts, const ReportCross& cross) {
-    return "<tr><td>" + Escape(label) + "</td>" + CrossCell(CrossStep(cross, step_id), item, value) +
+                     std::string_view value, const ReportFacts& facts, const CrossTally& cross) {
+    return "<tr><td>" + Escape(label) + "</td>" + CrossCell(cross.Step(step_id), item, value) +
            CrossCell(facts.Step(step_id), item, value) + "</tr>\n";
 }
 
@@ -107,7 +101,7 @@ std::string SectionRow(const std::string& title) {
 }
 
 // The sheet's most marked benefits overall, in the pack's order among equals.
-std::vector<const Option*> TopBenefits(const Step& sheet, const ReportStep* counts) {
+std::vector<const Option*> TopBenefits(const Step& sheet, const StepTally* counts) {
     std::vector<const Option*> items;
     for (const SheetGroup& group : sheet.sheet.groups)
         for (const Option& item : group.items)
@@ -120,7 +114,7 @@ std::vector<const Option*> TopBenefits(const Step& sheet, const ReportStep* coun
 }
 
 std::string CrossRows(const Words& words, const Step& target, const ReportFacts& facts,
-                      const ReportCross& cross) {
+                      const CrossTally& cross) {
     std::string rows;
     if (target.kind == StepKind::Sheet) {
         const std::vector<const Option*> top = TopBenefits(target, facts.Step(target.id));
@@ -146,7 +140,7 @@ std::string CrossRows(const Words& words, const Step& target, const ReportFacts&
 
 // A narrow table per answer (it fits a phone; wide screens put two side by
 // side): its visits against everyone's.
-std::string AnswerTable(const Words& words, const Option& option, const ReportCross& cross,
+std::string AnswerTable(const Words& words, const Option& option, const CrossTally& cross,
                         const ReportFacts& facts) {
     std::string rows;
     for (const Step& target : words.pack.steps)
@@ -161,7 +155,7 @@ std::string AnswerTable(const Words& words, const Option& option, const ReportCr
 std::string PollCrossTables(const Words& words, const Step& poll, const ReportFacts& facts) {
     std::string tables;
     for (const Option& option : poll.poll.options) {
-        const ReportCross* cross = facts.Cross(poll.id, option.id);
+        const CrossTally* cross = facts.Cross(poll.id, option.id);
         if (cross && cross->visits > 0) tables += AnswerTable(words, option, *cross, facts);
     }
     if (tables.empty()) return {};
@@ -179,7 +173,7 @@ std::string StatusWord(const Words& words, const std::string& status) {
 } // namespace
 
 std::string SheetHtml(const Words& words, const Step& step, const ReportFacts& facts) {
-    const ReportStep* counts = facts.Step(step.id);
+    const StepTally* counts = facts.Step(step.id);
     const int respondents = counts ? counts->respondents : 0;
     const int top = TopThreshold(step, counts);
     std::string above, left, right, bottom;
@@ -203,7 +197,7 @@ std::string SheetHtml(const Words& words, const Step& step, const ReportFacts& f
     std::vector<Chip> extra;
     for (const std::string& id : UnknownItems(counts, SheetItemIds(step.sheet)))
         extra.push_back({id, counts->Count(id), false});
-    for (const ReportText* text : Approved(facts, step, kOwnItem))
+    for (const FreeText* text : PublicTexts(facts.texts, step.id, kOwnItem))
         extra.push_back({text->text, text->count, false});
     if (!extra.empty()) html += GroupHtml(words.T(words.pack.board.added_by_room), extra, respondents, true);
     return html + NotShownHtml(words, step, facts);

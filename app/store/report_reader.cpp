@@ -56,18 +56,6 @@ int ReadPack(sqlite3* db, ReportVisits* out) {
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-ReportStep StepFrom(const StepTally& tally) {
-    ReportStep step{tally.step_id, tally.respondents, {}};
-    for (const TallyCount& count : tally.items)
-        step.counts.push_back({count.item_id, count.value, count.count});
-    return step;
-}
-
-ReportTextStatus StatusOf(Moderation status) {
-    if (status == Moderation::Approved) return ReportTextStatus::Approved;
-    return status == Moderation::Rejected ? ReportTextStatus::Rejected : ReportTextStatus::Pending;
-}
-
 // Any fixed time: the report uses no figure of "today" or "the last 10 minutes".
 TallyReader::TimePoint Unused() {
     return TallyReader::TimePoint();
@@ -100,22 +88,15 @@ bool ReadReportCounts(const std::string& db_path, int round,
     Tallies tallies;
     reader.Refresh(query, &tallies, Unused());
     if (!reader.Ok()) return *error = reader.Error(), false;
-    facts->steps.clear();
-    for (const StepTally& step : tallies.steps)
-        facts->steps.push_back(StepFrom(step));
-    facts->texts.clear();
-    for (const FreeText& text : tallies.free_text)
-        facts->texts.push_back({text.step_id, text.item_id, text.text, text.count, StatusOf(text.status)});
+    facts->steps = std::move(tallies.steps);
+    facts->texts = std::move(tallies.free_text);
     facts->crosses.clear();
     for (const auto& [step_id, item_id] : cross_by) {
         query.cross_step = step_id;
         query.cross_item = item_id;
         reader.Refresh(query, &tallies, Unused());
         if (!reader.Ok()) return *error = reader.Error(), false;
-        ReportCross cross{step_id, item_id, tallies.cross.visits, {}};
-        for (const StepTally& step : tallies.cross.steps)
-            cross.steps.push_back(StepFrom(step));
-        facts->crosses.push_back(std::move(cross));
+        facts->crosses.push_back(tallies.cross); // a copy: the same pair twice refreshes nothing
     }
     return true;
 }

@@ -76,28 +76,6 @@ std::vector<std::string> SplitIds(const std::string& joined) {
 
 } // namespace
 
-int StepTally::Count(std::string_view item_id, std::string_view value) const {
-    for (const TallyCount& item : items)
-        if (item.item_id == item_id && item.value == value) return item.count;
-    return 0;
-}
-
-namespace {
-const StepTally* FindStep(const std::vector<StepTally>& steps, const std::string& step_id) {
-    for (const StepTally& step : steps)
-        if (step.step_id == step_id) return &step;
-    return nullptr;
-}
-} // namespace
-
-const StepTally* Tallies::Step(const std::string& step_id) const {
-    return FindStep(steps, step_id);
-}
-
-const StepTally* CrossTally::Step(const std::string& step_id) const {
-    return FindStep(steps, step_id);
-}
-
 struct TallyReader::Statements {
     sql::Statement data_version, begin, commit, rollback, meta, max_seq, all_visits, changed_visits,
         visit_answers, moderation;

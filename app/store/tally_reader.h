@@ -15,22 +15,18 @@
 // first refresh reads everything once (one sequential pass over answers).
 // Changing the round or the cross-tab recounts from memory, not from disk.
 //
-// What counts (the rules the board shows and the tests check):
-// - Filtered visits (anti-stuffing) are left out of every figure except
-//   `filtered`.
-// - A visit counts at most once per (step, item, value): the writer replaces
-//   a step's rows when it is re-saved, and a skipped step has no rows.
-// - Rows mean what app/core/answer.h says: a chosen option or benefit
-//   counts under kChosen whatever value an earlier version stored ("1").
-// - Free text is never tallied: rows with item "project" or "own"
-//   (IsFreeTextItem) count towards the step's respondents but have no
-//   TallyCount of their own.
-// - round 0 means every round; otherwise only visits begun in that round.
-// - Free text (FreeText) is listed for the moderation list whatever its
-//   status; showing only Approved text to the room is the board's rule.
+// It fills the one model of the figures (app/core/figures.h) by the rules
+// written there, and:
+// - a visit counts at most once per (step, item, value): the writer replaces
+//   a step's rows when it is re-saved, and a skipped step has no rows;
+// - a chosen option or benefit counts under kChosen whatever value an
+//   earlier version stored ("1");
+// - round 0 means every round; otherwise only visits begun in that round;
+// - free text is listed for the moderation list whatever its status; only
+//   public text (IsPublic) is ever shown.
 #pragma once
 
-#include "app/core/answer.h"
+#include "app/core/figures.h"
 
 #include <chrono>
 #include <cstdint>
@@ -44,62 +40,6 @@ struct sqlite3;
 namespace tapsheet {
 
 class TallyModel;
-
-// Distinct visits that gave one (item, value) in one step. Options and
-// benefits count under kChosen (one count each); domains under "focus" or
-// "least", so each domain has up to two counts (app/core/answer.h). Keeping the value as its own
-// field lets the store stay ignorant of step kinds: the board picks the rows
-// it needs by the pack's step kind.
-struct TallyCount {
-    std::string item_id;
-    std::string value;
-    int count = 0;
-};
-
-struct StepTally {
-    std::string step_id;
-    int respondents = 0;           // distinct visits with any row for the step
-    std::vector<TallyCount> items; // by item_id, then value; content order is the board's job
-    int Count(std::string_view item_id, std::string_view value = kChosen) const; // 0 when absent
-};
-
-// Free text (project names, own benefits) and the facilitator's decision on
-// it. The board shows only Approved text; the moderation list shows all.
-enum class Moderation { Pending, Approved, Rejected };
-
-struct FreeText {
-    std::string step_id;
-    std::string item_id; // "project" or "own"
-    std::string text;
-    int count = 0;        // distinct counted visits that wrote exactly this text
-    std::string first_at; // when it was first saved (stamp)
-    Moderation status = Moderation::Pending;
-};
-
-// The figures of only those visits that gave `item_id` in poll `step_id`.
-struct CrossTally {
-    std::string step_id, item_id; // empty: no cross-tab asked for
-    int visits = 0;               // counted visits that gave that answer
-    std::vector<StepTally> steps; // as Tallies::steps, over those visits only
-    const StepTally* Step(const std::string& step_id) const;
-};
-
-struct Tallies {
-    std::int64_t data_version = 0; // PRAGMA data_version these figures were computed at
-    int round = 0;                 // round these figures are for; 0: every round
-    int current_round = 1;         // meta "round": visits begun now get it
-    std::vector<int> rounds;       // rounds with at least one visit, ascending
-    int visits_today = 0;          // begun since local midnight
-    int completed = 0;             // status "complete", any day
-    int filtered = 0;              // flagged visits, any status and day
-    int answers_last_10_min = 0;   // (visit, step) answers saved in the last 10 minutes
-    std::vector<StepTally> steps;  // by step_id; steps nobody answered are absent
-    std::vector<FreeText>
-        free_text; // every distinct text of counted visits; pending first, then oldest first
-    std::vector<std::string> hidden_steps; // meta "board_hidden": results the facilitator hid
-    CrossTally cross;
-    const StepTally* Step(const std::string& step_id) const; // null when absent
-};
 
 // What to count. kCurrentRound follows meta "round" as it changes.
 inline constexpr int kCurrentRound = -1;

@@ -18,10 +18,6 @@ namespace {
 // Below kMinScale, still better than rows the room cannot see at all.
 constexpr float kLeastScale = 0.35f;
 
-bool Approved(const FreeText& text, const Step& step, std::string_view item) {
-    return text.step_id == step.id && text.item_id == item && text.status == Moderation::Approved;
-}
-
 std::vector<SheetBenefit> GroupBenefits(const SheetContext& c, const SheetGroup& group) {
     std::vector<SheetBenefit> out;
     for (const Option& item : group.items) {
@@ -39,27 +35,24 @@ std::vector<SheetBenefit> OwnBenefits(const SheetContext& c) {
     std::vector<SheetBenefit> out;
     if (c.source.cross || !c.step.sheet.allow_own) return out;
     int respondents = RespondentsOf(c.source);
-    for (const FreeText& text : c.view.tallies.free_text) {
-        if (!Approved(text, c.step, kOwnItem)) continue;
+    for (const FreeText* text : PublicTexts(c.view.tallies.free_text, c.step.id, kOwnItem)) {
         double value =
-            c.view.anim.Value(BarKey(c.step.id, std::string(kOwnItem), text.text), c.ui.now, text.count);
+            c.view.anim.Value(BarKey(c.step.id, std::string(kOwnItem), text->text), c.ui.now, text->count);
         double fraction = respondents > 0 ? value / respondents : 0;
-        out.push_back({"own:" + text.text, text.text, text.count, fraction, false});
+        out.push_back({"own:" + text->text, text->text, text->count, fraction, false});
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const SheetBenefit& a, const SheetBenefit& b) { return a.count > b.count; });
     return out;
 }
 
-// The count a benefit needs to be among the three most tapped (ties count).
+// The count a benefit of the pack needs to stand out (StandOutThreshold).
 int TopThreshold(const std::vector<std::vector<SheetBenefit>>& groups) {
     std::vector<int> counts;
     for (const auto& group : groups)
         for (const SheetBenefit& benefit : group)
-            if (benefit.count > 0) counts.push_back(benefit.count);
-    if (counts.empty()) return 1;
-    std::sort(counts.begin(), counts.end(), std::greater<int>());
-    return counts[std::min<std::size_t>(2, counts.size() - 1)];
+            counts.push_back(benefit.count);
+    return StandOutThreshold(std::move(counts));
 }
 
 struct SheetParts {
@@ -89,7 +82,7 @@ SheetParts Collect(SheetContext& c) {
     c.top_threshold = TopThreshold(parts.benefits);
     for (auto& group : parts.benefits)
         for (SheetBenefit& benefit : group)
-            benefit.top = benefit.count >= c.top_threshold && benefit.count > 0;
+            benefit.top = StandsOut(benefit.count, c.top_threshold);
     parts.own = OwnBenefits(c);
     return parts;
 }

@@ -27,7 +27,7 @@ struct SheetContext {
     ChipStyle style = ChipStyle::Normal;
     bool flow = false;     // every group across the width under the centre box, not round it
     int columns = 0;       // chips in a row of a group across the width; 0: from the width
-    int top_threshold = 1; // a count this high is among the three most tapped
+    int top_threshold = 0; // StandOutThreshold of the pack's benefits
     bool Compact() const { return style != ChipStyle::Normal; }
     float Space(float normal, float dense) const {
         return look.U(style == ChipStyle::Dense ? dense : normal);

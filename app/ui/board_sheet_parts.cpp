@@ -86,9 +86,7 @@ int NamesThatFit(const SheetContext& c, const std::vector<const FreeText*>& name
 std::vector<const FreeText*> ProjectNames(const SheetContext& c) {
     std::vector<const FreeText*> names;
     if (c.source.cross) return names;
-    for (const FreeText& text : c.view.tallies.free_text)
-        if (text.step_id == c.step.id && text.item_id == kProjectItem && text.status == Moderation::Approved)
-            names.push_back(&text);
+    names = PublicTexts(c.view.tallies.free_text, c.step.id, kProjectItem);
     // The most written first: they are what most of the room shares.
     std::stable_sort(names.begin(), names.end(),
                      [](const FreeText* a, const FreeText* b) { return a->count > b->count; });

@@ -6,7 +6,7 @@
 
 #include "app/core/animated.h"
 #include "app/core/board.h"
-#include "app/store/tally_reader.h"
+#include "app/core/figures.h"
 #include "app/ui/widgets.h"
 
 #include <string>

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "app/core/admin.h"
-#include "app/store/tally_reader.h"
+#include "app/core/figures.h"
 #include "app/ui/widgets.h"
 
 #include <string>

@@ -139,7 +139,7 @@ TEST(ReportSvg, BarLengthIsTheShareOfTheTrack) {
 TEST(ReportSvg, PollBarsCarryCountsAndPercentages) {
     const Pack pack = TestPack();
     const Words words{pack, "en"};
-    const ReportStep counts{"level", 4, {{"system", "", 3}, {"team", "", 1}, {"gone", "", 1}}};
+    const StepTally counts{"level", 4, {{"system", "", 3}, {"team", "", 1}, {"gone", "", 1}}};
     const BarChart chart = PollChart(words, *pack.FindStep("level"), &counts);
     ASSERT_EQ(chart.groups.size(), 1u);
     const std::vector<Bar>& bars = chart.groups.front().bars;
@@ -205,10 +205,10 @@ ReportFacts ModeratedFacts() {
                    {"benefits", 2, {{"safety", "", 2}, {"access", "", 1}}}};
     facts.crosses = {{"level", "system", 1, {{"benefits", 1, {{"safety", "", 1}}}}},
                      {"level", "team", 1, {{"benefits", 1, {{"safety", "", 1}, {"access", "", 1}}}}}};
-    facts.texts = {{"benefits", "own", "<b>Approved</b> & ŵ", 2, ReportTextStatus::Approved},
-                   {"benefits", "own", "Still pending", 1, ReportTextStatus::Pending},
-                   {"benefits", "project", "Rejected name", 1, ReportTextStatus::Rejected},
-                   {"benefits", "project", "Good project", 1, ReportTextStatus::Approved}};
+    facts.texts = {{"benefits", "own", "<b>Approved</b> & ŵ", 2, "", Moderation::Approved},
+                   {"benefits", "own", "Still pending", 1, "", Moderation::Pending},
+                   {"benefits", "project", "Rejected name", 1, "", Moderation::Rejected},
+                   {"benefits", "project", "Good project", 1, "", Moderation::Approved}};
     return facts;
 }
 

@@ -81,7 +81,7 @@ TEST(LegacyFile, TheReportCountsEveryChoice) {
     std::string error;
     ASSERT_TRUE(ReadReportCounts(RestoreLegacy(dir), 0, {{"level", "system"}}, &facts, &error)) << error;
     for (const auto& [step, item] : kChosen01) {
-        const ReportStep* counts = facts.Step(step);
+        const StepTally* counts = facts.Step(step);
         ASSERT_NE(counts, nullptr) << step;
         EXPECT_EQ(counts->Count(item), 1) << step << "/" << item;
     }

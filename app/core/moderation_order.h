@@ -4,7 +4,7 @@
 // next tap lands on the text the facilitator is looking at.
 #pragma once
 
-#include "app/store/tally_reader.h"
+#include "app/core/figures.h"
 
 #include <vector>
 

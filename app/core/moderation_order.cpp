@@ -1,4 +1,4 @@
-#include "app/store/moderation_order.h"
+#include "app/core/moderation_order.h"
 
 #include <algorithm>
 #include <map>
