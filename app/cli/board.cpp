@@ -1,6 +1,7 @@
-#include "app/cli/app_setup.h"
 #include "app/cli/commands.h"
-#include "app/cli/loop_windows.h"
+#include "app/core/clock.h"
+#include "app/shell/app_setup.h"
+#include "app/shell/loop_windows.h"
 
 #include <cstdio>
 

@@ -1,7 +1,8 @@
-#include "app/cli/app_setup.h"
 #include "app/cli/commands.h"
-#include "app/cli/demo_layout.h"
-#include "app/cli/loop_windows.h"
+#include "app/core/clock.h"
+#include "app/shell/app_setup.h"
+#include "app/shell/demo_layout.h"
+#include "app/shell/loop_windows.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,6 +1,6 @@
-#include "app/cli/app_setup.h"
 #include "app/cli/commands.h"
-#include "app/cli/loop_windows.h"
+#include "app/shell/app_setup.h"
+#include "app/shell/loop_windows.h"
 
 #include <cstdio>
 

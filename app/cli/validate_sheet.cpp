@@ -1,7 +1,7 @@
 #include "app/cli/validate_sheet.h"
 
-#include "app/ui/board_widgets.h"
-#include "app/ui/theme.h"
+#include "app/ui/board/board_widgets.h"
+#include "app/ui/common/theme.h"
 
 #include "imgui.h"
 

@@ -29,6 +29,18 @@ const StepTally* Tallies::Step(std::string_view step_id) const {
     return FindStep(steps, step_id);
 }
 
+const StepTally* ReportFacts::Step(std::string_view step_id) const {
+    for (const StepTally& step : steps)
+        if (step.step_id == step_id) return &step;
+    return nullptr;
+}
+
+const CrossTally* ReportFacts::Cross(std::string_view poll_step_id, std::string_view item_id) const {
+    for (const CrossTally& cross : crosses)
+        if (cross.step_id == poll_step_id && cross.item_id == item_id) return &cross;
+    return nullptr;
+}
+
 bool IsPublic(const FreeText& text) {
     return text.status == Moderation::Approved;
 }

@@ -54,9 +54,9 @@ struct FreeText {
 
 // The figures of only those visits that gave `item_id` in poll `step_id`.
 struct CrossTally {
-    std::string step_id, item_id; // empty: no cross-tab asked for
-    int visits = 0;               // counted visits that gave that answer
-    std::vector<StepTally> steps; // as Tallies::steps, over those visits only
+    std::string step_id, item_id;                          // empty: no cross-tab asked for
+    int visits = 0;                                        // counted visits that gave that answer
+    std::vector<StepTally> steps;                          // as Tallies::steps, over those visits only
     const StepTally* Step(std::string_view step_id) const; // null when absent
 };
 
@@ -75,6 +75,28 @@ struct Tallies {
     std::vector<std::string> hidden_steps; // meta "board_hidden": results the facilitator hid
     CrossTally cross;
     const StepTally* Step(std::string_view step_id) const; // null when absent
+};
+
+// What a report is made of (app/report/report.h): the visits one by one, and
+// the figures of counted visits by the same rules as the board's.
+struct ReportVisit {
+    std::string started_at; // stored stamp, ISO-8601 UTC
+    std::string kiosk_id;
+    std::string status; // open, complete or abandoned
+    bool filtered = false;
+    int steps_answered = 0;
+};
+
+struct ReportFacts {
+    int round = 0;                   // 0: every round
+    std::vector<ReportVisit> visits; // every visit of the round(s), filtered too, by start time
+    std::vector<StepTally> steps;    // counted visits only
+    std::vector<CrossTally> crosses; // one for each poll answer asked for
+    std::vector<FreeText> texts;     // every status: the report shows only public ones
+    int packs_used = 1;              // distinct content packs the visits were given
+    int utc_offset_minutes = 0;      // local time of the event, for times shown
+    const StepTally* Step(std::string_view step_id) const;
+    const CrossTally* Cross(std::string_view poll_step_id, std::string_view item_id) const;
 };
 
 // Only text a facilitator approved is ever shown to the room or written in a

@@ -1,11 +1,12 @@
-// What `tapsheet report` reads (app/core/report.h): the visits one by one
-// (for the totals, the times and the filtered list), the content pack to
+// What `tapsheet report` reads (ReportFacts, app/core/figures.h; laid out by
+// app/report/report.h): the visits one by one (for the totals, the times and
+// the filtered list), the content pack to
 // label them with, and the counts by the board's own rules (TallyReader),
 // overall and for each poll answer. Read-only connections: a mistyped path
 // never leaves an empty database behind.
 #pragma once
 
-#include "app/core/report.h"
+#include "app/core/figures.h"
 
 #include <string>
 #include <utility>

@@ -7,10 +7,10 @@
 // Refresh plus that frame). Prints figures only.
 //
 // Usage: bench_board_frame [--answers N] [--frames N] [--size WxH] [--db PATH]
-#include "app/cli/board_session.h"
 #include "app/core/loader.h"
-#include "app/ui/board_view.h"
-#include "app/ui/theme.h"
+#include "app/session/board_session.h"
+#include "app/ui/board/board_view.h"
+#include "app/ui/common/theme.h"
 #include "bench_fill.h"
 #include "bench_util.h"
 

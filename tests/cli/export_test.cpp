@@ -147,15 +147,17 @@ TEST(ExportSkips, ASkippedStepIsARow) {
     EXPECT_TRUE(Contains(run.output, "2 answers and 1 skipped step to")) << run.output;
     const std::string csv = ReadAll(csv_path);
     EXPECT_TRUE(Contains(csv, ",aim,Are you working to…,,,skipped,")) << csv;
-    EXPECT_FALSE(Contains(csv, ",improvement,Are you aiming to achieve an improvement in terms of…,,,skipped,"))
+    EXPECT_FALSE(
+        Contains(csv, ",improvement,Are you aiming to achieve an improvement in terms of…,,,skipped,"))
         << "answered after all: no longer skipped\n"
         << csv;
     // In the visit's step order: aim (skipped) before improvement and level.
     EXPECT_LT(csv.find(",aim,"), csv.find(",improvement,")) << csv;
     Result json = Tapsheet("export --format json --db " + db);
     ASSERT_EQ(json.exit_code, 0) << json.output;
-    EXPECT_TRUE(Contains(json.output, "\"step_id\": \"aim\", \"question\": \"Are you working to…\", \"item_id\": "
-                                      "\"\", \"option\": \"\", \"value\": \"skipped\""))
+    EXPECT_TRUE(Contains(json.output,
+                         "\"step_id\": \"aim\", \"question\": \"Are you working to…\", \"item_id\": "
+                         "\"\", \"option\": \"\", \"value\": \"skipped\""))
         << json.output;
 }
 

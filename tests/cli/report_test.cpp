@@ -2,9 +2,9 @@
 // (known_results.h): the page byte for byte as tests/cli/data/report.html,
 // the folder form with its SVG charts, options refused with clear words,
 // moderation respected; and WriteResultsTo, the admin panel's one call.
-#include "app/cli/demo_figures.h"
-#include "app/cli/results_out.h"
-#include "app/core/report_text.h"
+#include "app/report/report_text.h"
+#include "app/session/demo_figures.h"
+#include "app/session/results_out.h"
 #include "tests/cli/cli_test_util.h"
 #include "tests/cli/known_results.h"
 

@@ -1,5 +1,5 @@
 // Reads what a `tapsheet kiosk` or `tapsheet board` process wrote with
-// --probe FILE after its last frame (app/cli/probe.h has the format).
+// --probe FILE after its last frame (app/shell/probe.h has the format).
 #pragma once
 
 #include <filesystem>

@@ -33,10 +33,18 @@ void Mutate(const std::string& seed, std::mt19937& random, std::size_t& runs) {
         for (int e = 0; e < edits; ++e) {
             std::size_t at = random() % copy.size();
             switch (random() % 4) {
-            case 0: copy[at] = specials[random() % sizeof specials]; break;
-            case 1: copy.erase(at, 1 + random() % 16); break;
-            case 2: copy.insert(at, copy.substr(random() % copy.size(), 1 + random() % 40)); break;
-            default: copy[at] = static_cast<char>(random() % 256); break;
+            case 0:
+                copy[at] = specials[random() % sizeof specials];
+                break;
+            case 1:
+                copy.erase(at, 1 + random() % 16);
+                break;
+            case 2:
+                copy.insert(at, copy.substr(random() % copy.size(), 1 + random() % 40));
+                break;
+            default:
+                copy[at] = static_cast<char>(random() % 256);
+                break;
             }
             if (copy.empty()) break;
         }

@@ -1,10 +1,10 @@
 // The kiosk's staff screens through real Dear ImGui frames (no GPU) and a
 // real results file: taps on the PIN pad open the panel, and the panel's
 // moderation and new round reach the store. Every target is a touch target.
-#include "app/cli/admin_session.h"
-#include "app/cli/demo_figures.h"
 #include "app/core/loader.h"
-#include "app/ui/kiosk_admin.h"
+#include "app/session/admin_session.h"
+#include "app/session/demo_figures.h"
+#include "app/ui/kiosk/kiosk_admin.h"
 
 #include "imgui.h"
 

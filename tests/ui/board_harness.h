@@ -5,7 +5,7 @@
 #pragma once
 
 #include "app/core/loader.h"
-#include "app/ui/board_widgets.h"
+#include "app/ui/board/board_widgets.h"
 
 #include <gtest/gtest.h>
 

@@ -4,8 +4,8 @@
 // as touch-screen mouse events, and targets are found by their id or label.
 #pragma once
 
-#include "app/cli/kiosk_session.h"
-#include "app/ui/theme.h"
+#include "app/session/kiosk_session.h"
+#include "app/ui/common/theme.h"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
 // tall, inside the screen, not overlapping, and their labels fit them.
 #include "kiosk_harness.h"
 
-#include "app/cli/screen_driver.h"
 #include "app/core/loader.h"
+#include "app/session/screen_driver.h"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,208 @@
+#include "app/session/admin_session.h"
+
+#include "app/core/loader.h"
+#include "app/core/moderation_order.h"
+#include "app/session/admin_places.h"
+
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+
+namespace tapsheet {
+
+namespace {
+
+using Kind = AdminIntent::Kind;
+
+int MinuteOfDay() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return local.tm_hour * 60 + local.tm_min;
+}
+
+// Actions a stray tap must not do: they wait for a second tap.
+bool NeedsConfirming(Kind kind) {
+    return kind == Kind::NewRound || kind == Kind::SwitchPack || kind == Kind::Restart || kind == Kind::Quit;
+}
+
+} // namespace
+
+AdminSession::AdminSession(AdminSettings settings, VisitWriter* writer)
+    : settings_(std::move(settings)), writer_(writer) {}
+
+AdminSession::~AdminSession() = default;
+
+void AdminSession::CornerHeld(bool held, double now) {
+    if (!state_.CornerHeld(held, now)) return;
+    std::fprintf(stderr, "tapsheet kiosk: admin PIN pad opened\n");
+    tab_ = AdminTab::Overview;
+    Say({}, false);
+}
+
+bool AdminSession::Asleep(double now, bool idle) const {
+    return sleep_.Asleep(settings_.sleep, MinuteOfDay(), now, idle && !Open());
+}
+
+double AdminSession::NextWake(double now) const {
+    double wake = now + 60;
+    if (state_.HoldDeadline() > 0) wake = std::min(wake, state_.HoldDeadline());
+    if (state_.IdleDeadline() > 0) wake = std::min(wake, state_.IdleDeadline());
+    // The lock-out's countdown is shown to the second.
+    if (Open() && state_.Locked(now)) wake = std::min(wake, now + 1 - std::fmod(state_.LockedFor(now), 1.0));
+    if (sleep_.AwakeUntil() > now) wake = std::min(wake, sleep_.AwakeUntil());
+    if (state_.Screen() == AdminScreen::Panel && next_refresh_ > now) wake = std::min(wake, next_refresh_);
+    // Sleep hours and the drift both change on the minute of the wall clock.
+    const double wall = static_cast<double>(std::time(nullptr));
+    return std::min(wake, now + 60 - std::fmod(wall, 60.0) + 0.05);
+}
+
+AdminView AdminSession::View() const {
+    AdminView view(state_);
+    view.tab = tab_;
+    view.kiosk_id = settings_.kiosk_id;
+    view.db_path = settings_.db_path;
+    view.tallies = have_tallies_ ? &tallies_ : nullptr;
+    view.problem = reader_ && !reader_->Ok() ? reader_->Error() : "The results file is not there yet.";
+    view.sticks = sticks_;
+    view.packs = packs_;
+    view.export_dir = settings_.export_dir;
+    view.status = status_;
+    view.status_is_error = status_is_error_;
+    view.armed = armed_;
+    view.armed_index = armed_index_;
+    return view;
+}
+
+void AdminSession::Apply(const AdminIntents& intents, double now) {
+    for (const AdminIntent& intent : intents)
+        ApplyOne(intent, now);
+}
+
+bool AdminSession::Confirmed(const AdminIntent& intent) {
+    const bool second = armed_ == intent.kind && armed_index_ == intent.index;
+    armed_ = second ? Kind::Close : intent.kind;
+    armed_index_ = intent.index;
+    return second;
+}
+
+void AdminSession::ApplyOne(const AdminIntent& intent, double now) {
+    state_.Touched(now);
+    if (NeedsConfirming(intent.kind) && !Confirmed(intent)) return;
+    if (!NeedsConfirming(intent.kind)) armed_ = Kind::Close;
+    switch (intent.kind) {
+    case Kind::Digit:
+        return state_.Digit(intent.digit, now);
+    case Kind::Backspace:
+        return state_.Backspace(now);
+    case Kind::Submit:
+        if (state_.Submit(settings_.pin_hash, now)) {
+            std::fprintf(stderr, "tapsheet kiosk: admin panel opened\n");
+            sticks_ = FindSticks(settings_.export_dir, settings_.sticks_need_mount);
+            packs_ = ListPacks(settings_.content_path, settings_.packs_dir);
+            next_refresh_ = now + kRefreshSeconds;
+            Refresh(false);
+        } else {
+            std::fprintf(stderr, "tapsheet kiosk: wrong admin PIN\n");
+        }
+        return;
+    case Kind::Close:
+        return state_.Close();
+    case Kind::Tab: {
+        // Tapping Texts again reads the store again; the rows stay put.
+        const bool listing = tab_ == AdminTab::Moderation && intent.tab == AdminTab::Moderation;
+        tab_ = intent.tab;
+        Say({}, false);
+        return Refresh(listing);
+    }
+    case Kind::NewRound:
+        if (writer_ == nullptr) return Say("The results file is not working: no new round.", true);
+        writer_->NextRound();
+        Say("A new round has started.", false);
+        return Refresh(tab_ == AdminTab::Moderation);
+    case Kind::Moderate:
+        return Moderate(intent);
+    case Kind::LookForSticks:
+        sticks_ = FindSticks(settings_.export_dir, settings_.sticks_need_mount);
+        return Say(sticks_.empty() ? "Still no USB stick." : "Found " + std::to_string(sticks_.size()) + ".",
+                   sticks_.empty());
+    case Kind::Export:
+        return Export(intent.index);
+    case Kind::SwitchPack:
+        return SwitchPack(intent.index);
+    case Kind::SleepNow:
+        state_.Close();
+        return sleep_.SleepNow();
+    case Kind::Restart:
+        exit_code_ = kExitRestart;
+        return;
+    case Kind::Quit:
+        exit_code_ = 0;
+        return;
+    }
+}
+
+void AdminSession::Tick(double now) {
+    state_.Tick(now);
+    // Figures such as "answers in the last 10 minutes" change with the clock
+    // alone, and other kiosks' visits arrive: read again now and then.
+    if (state_.Screen() != AdminScreen::Panel) return;
+    if (next_refresh_ == 0) next_refresh_ = now + kRefreshSeconds;
+    if (now < next_refresh_) return;
+    next_refresh_ = now + kRefreshSeconds;
+    if (reader_) reader_->Invalidate();
+    Refresh(tab_ == AdminTab::Moderation);
+}
+
+void AdminSession::Refresh(bool keep_rows) {
+    if (!reader_) reader_ = std::make_unique<TallyReader>(settings_.db_path);
+    // The writer may still be committing what was just asked: this reads
+    // what is there; the next action or reopening reads again.
+    Tallies fresh;
+    if (reader_->Refresh(TallyQuery{}, &fresh)) {
+        // The Texts tab's rows stay where they are while it is open.
+        if (keep_rows && have_tallies_) KeepListedOrder(tallies_.free_text, &fresh.free_text);
+        tallies_ = std::move(fresh);
+        have_tallies_ = true;
+    }
+    have_tallies_ = have_tallies_ && reader_->Ok();
+}
+
+void AdminSession::Moderate(const AdminIntent& intent) {
+    if (!have_tallies_ || intent.index >= tallies_.free_text.size()) return;
+    if (writer_ == nullptr) return Say("The results file is not working: nothing was changed.", true);
+    FreeText& text = tallies_.free_text[intent.index];
+    const bool approved = intent.status == Moderation::Approved;
+    writer_->Moderate(text.step_id, text.item_id, text.text, approved);
+    text.status = intent.status; // shown at once; the store has it queued
+    Say(std::string(approved ? "Approved: " : "Hidden: ") + text.text, false);
+}
+
+void AdminSession::Export(std::size_t index) {
+    if (index >= sticks_.size()) return;
+    if (!settings_.export_to) return Say("Export is not available in this build.", true);
+    std::string summary, error;
+    if (!settings_.export_to(sticks_[index].path, &summary, &error))
+        return Say("Export failed: " + error, true);
+    std::fprintf(stderr, "tapsheet kiosk: exported %s\n", summary.c_str());
+    Say("Exported: " + summary + ". Wait a moment before pulling the stick out.", false);
+}
+
+void AdminSession::SwitchPack(std::size_t index) {
+    if (index >= packs_.size()) return;
+    const std::string path = packs_[index].path;
+    const LoadResult loaded = LoadPackFile(path); // it may have changed since the list was made
+    if (!loaded.pack) return Say("That pack has a problem: " + loaded.errors.front().ToString(), true);
+    std::string error;
+    if (!WriteChosenPack(settings_.db_path, path, &error)) return Say("Cannot switch: " + error, true);
+    std::fprintf(stderr, "tapsheet kiosk: content pack %s chosen in the admin panel; restarting\n",
+                 path.c_str());
+    exit_code_ = kExitRestart;
+}
+
+void AdminSession::Say(std::string status, bool error) {
+    status_ = std::move(status);
+    status_is_error_ = error;
+}
+
+} // namespace tapsheet

@@ -1,0 +1,93 @@
+#include "app/shell/admin_shot.h"
+
+#include "app/session/admin_session.h"
+#include "app/session/demo_figures.h"
+#include "app/session/kiosk_session.h"
+#include "app/store/store.h"
+
+#include "imgui.h"
+
+#include <filesystem>
+#include <unistd.h>
+
+namespace tapsheet {
+
+namespace {
+
+using Kind = AdminIntent::Kind;
+
+constexpr const char* kTabs[] = {"figures", "texts", "export", "content", "power"};
+
+void Press(AdminSession& admin, const char* digits, double now) {
+    for (const char* d = digits; *d; d++) {
+        AdminIntent intent = AdminIntent::Of(Kind::Digit);
+        intent.digit = *d;
+        admin.Apply({intent}, now);
+    }
+}
+
+// Where the session stands for `screen`; false when the name is unknown.
+bool DriveAdmin(AdminSession& admin, const std::string& screen, double now) {
+    admin.CornerHeld(true, now - AdminState::kHoldSeconds);
+    admin.CornerHeld(true, now);
+    if (screen == "pin-pad") return Press(admin, "12", now), true;
+    if (screen == "pin-locked") {
+        for (int i = 0; i < PinLockout::kFreeTries; i++) {
+            Press(admin, "0000", now);
+            admin.Apply({AdminIntent::Of(Kind::Submit)}, now);
+        }
+        return true;
+    }
+    Press(admin, "1234", now);
+    admin.Apply({AdminIntent::Of(Kind::Submit)}, now);
+    const std::string tab = screen.size() > 6 ? screen.substr(6) : "figures";
+    for (int i = 0; i < 5; i++) {
+        if (tab != kTabs[i]) continue;
+        AdminIntent intent = AdminIntent::Of(Kind::Tab);
+        intent.tab = static_cast<AdminTab>(i);
+        admin.Apply({intent}, now);
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool IsAdminScreen(const std::string& screen) {
+    return screen == "pin-pad" || screen == "pin-locked" || screen == "admin" ||
+           screen.rfind("admin:", 0) == 0;
+}
+
+bool DrawAdminScreen(Window& window, const Theme& theme, const Pack& pack, const std::string& screen,
+                     std::string* error) {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("tapsheet-admin-shot-" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    AdminSettings settings;
+    settings.pin_hash = HashPin("1234", "5eed", 10);
+    settings.kiosk_id = "kiosk-1";
+    settings.db_path = (dir / "results.db").string();
+    settings.content_path = pack.source_path;
+    settings.export_dir = "/media"; // this machine's own: what staff would see
+    bool ok = WriteDemoFigures(pack, settings.db_path, DemoFigures{}, error);
+    AdminSession admin(settings, nullptr);
+    const double now = 1000;
+    if (ok && !DriveAdmin(admin, screen, now)) {
+        *error = "unknown staff screen '" + screen +
+                 "' (pin-pad, pin-locked, admin or admin:" + "figures|texts|export|content|power)";
+        ok = false;
+    }
+    for (int i = 0; ok && i < 2; ++i) {
+        window.WaitEvents(0);
+        window.BeginFrame();
+        UiFrame ui{theme, "en", now, nullptr};
+        DrawAdmin(ui, admin.View());
+        window.EndFrame();
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+    return ok;
+}
+
+} // namespace tapsheet
