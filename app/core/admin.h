@@ -1,7 +1,7 @@
 // The kiosk's staff side: the hidden gesture that opens the PIN pad, the
 // PIN pad with its lock-out, and how long the panel stays open untouched.
-// Plain state and clocks; the screens (app/ui/kiosk_admin*.cpp) draw it and
-// the app (app/cli/admin_session.*) acts on what staff chose.
+// Plain state and clocks; the screens (app/ui/kiosk/kiosk_admin*.cpp) draw it and
+// the app (app/session/admin_session.*) acts on what staff chose.
 #pragma once
 
 #include "app/core/admin_pin.h"

@@ -12,18 +12,11 @@ namespace tapsheet {
 
 namespace {
 
-using Kind = AdminIntent::Kind;
-
 int MinuteOfDay() {
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
     return local.tm_hour * 60 + local.tm_min;
-}
-
-// Actions a stray tap must not do: they wait for a second tap.
-bool NeedsConfirming(Kind kind) {
-    return kind == Kind::NewRound || kind == Kind::SwitchPack || kind == Kind::Restart || kind == Kind::Quit;
 }
 
 } // namespace
@@ -36,7 +29,7 @@ AdminSession::~AdminSession() = default;
 void AdminSession::CornerHeld(bool held, double now) {
     if (!state_.CornerHeld(held, now)) return;
     std::fprintf(stderr, "tapsheet kiosk: admin PIN pad opened\n");
-    tab_ = AdminTab::Overview;
+    panel_.tab = AdminTab::Overview;
     Say({}, false);
 }
 
@@ -59,7 +52,7 @@ double AdminSession::NextWake(double now) const {
 
 AdminView AdminSession::View() const {
     AdminView view(state_);
-    view.tab = tab_;
+    view.tab = panel_.tab;
     view.kiosk_id = settings_.kiosk_id;
     view.db_path = settings_.db_path;
     view.tallies = have_tallies_ ? &tallies_ : nullptr;
@@ -69,8 +62,8 @@ AdminView AdminSession::View() const {
     view.export_dir = settings_.export_dir;
     view.status = status_;
     view.status_is_error = status_is_error_;
-    view.armed = armed_;
-    view.armed_index = armed_index_;
+    view.armed = panel_.armed;
+    view.armed_index = panel_.armed_index;
     return view;
 }
 
@@ -79,64 +72,46 @@ void AdminSession::Apply(const AdminIntents& intents, double now) {
         ApplyOne(intent, now);
 }
 
-bool AdminSession::Confirmed(const AdminIntent& intent) {
-    const bool second = armed_ == intent.kind && armed_index_ == intent.index;
-    armed_ = second ? Kind::Close : intent.kind;
-    armed_index_ = intent.index;
-    return second;
-}
-
 void AdminSession::ApplyOne(const AdminIntent& intent, double now) {
-    state_.Touched(now);
-    if (NeedsConfirming(intent.kind) && !Confirmed(intent)) return;
-    if (!NeedsConfirming(intent.kind)) armed_ = Kind::Close;
-    switch (intent.kind) {
-    case Kind::Digit:
-        return state_.Digit(intent.digit, now);
-    case Kind::Backspace:
-        return state_.Backspace(now);
-    case Kind::Submit:
-        if (state_.Submit(settings_.pin_hash, now)) {
-            std::fprintf(stderr, "tapsheet kiosk: admin panel opened\n");
-            sticks_ = FindSticks(settings_.export_dir, settings_.sticks_need_mount);
-            packs_ = ListPacks(settings_.content_path, settings_.packs_dir);
-            next_refresh_ = now + kRefreshSeconds;
-            Refresh(false);
-        } else {
-            std::fprintf(stderr, "tapsheet kiosk: wrong admin PIN\n");
-        }
+    switch (ApplyAdminIntent(intent, now, settings_.pin_hash, state_, panel_)) {
+    case AdminEffect::None:
         return;
-    case Kind::Close:
-        return state_.Close();
-    case Kind::Tab: {
-        // Tapping Texts again reads the store again; the rows stay put.
-        const bool listing = tab_ == AdminTab::Moderation && intent.tab == AdminTab::Moderation;
-        tab_ = intent.tab;
+    case AdminEffect::PanelOpened:
+        std::fprintf(stderr, "tapsheet kiosk: admin panel opened\n");
+        sticks_ = FindSticks(settings_.export_dir, settings_.sticks_need_mount);
+        packs_ = ListPacks(settings_.content_path, settings_.packs_dir);
+        next_refresh_ = now + kRefreshSeconds;
+        return Refresh(false);
+    case AdminEffect::WrongPin:
+        std::fprintf(stderr, "tapsheet kiosk: wrong admin PIN\n");
+        return;
+    case AdminEffect::TabShown:
         Say({}, false);
-        return Refresh(listing);
-    }
-    case Kind::NewRound:
+        return Refresh(false);
+    case AdminEffect::TextsReread:
+        Say({}, false);
+        return Refresh(true);
+    case AdminEffect::NewRound:
         if (writer_ == nullptr) return Say("The results file is not working: no new round.", true);
         writer_->NextRound();
         Say("A new round has started.", false);
-        return Refresh(tab_ == AdminTab::Moderation);
-    case Kind::Moderate:
+        return Refresh(panel_.tab == AdminTab::Moderation);
+    case AdminEffect::Moderate:
         return Moderate(intent);
-    case Kind::LookForSticks:
+    case AdminEffect::LookForSticks:
         sticks_ = FindSticks(settings_.export_dir, settings_.sticks_need_mount);
         return Say(sticks_.empty() ? "Still no USB stick." : "Found " + std::to_string(sticks_.size()) + ".",
                    sticks_.empty());
-    case Kind::Export:
+    case AdminEffect::Export:
         return Export(intent.index);
-    case Kind::SwitchPack:
+    case AdminEffect::SwitchPack:
         return SwitchPack(intent.index);
-    case Kind::SleepNow:
-        state_.Close();
+    case AdminEffect::SleepNow:
         return sleep_.SleepNow();
-    case Kind::Restart:
+    case AdminEffect::Restart:
         exit_code_ = kExitRestart;
         return;
-    case Kind::Quit:
+    case AdminEffect::Quit:
         exit_code_ = 0;
         return;
     }
@@ -151,7 +126,7 @@ void AdminSession::Tick(double now) {
     if (now < next_refresh_) return;
     next_refresh_ = now + kRefreshSeconds;
     if (reader_) reader_->Invalidate();
-    Refresh(tab_ == AdminTab::Moderation);
+    Refresh(panel_.tab == AdminTab::Moderation);
 }
 
 void AdminSession::Refresh(bool keep_rows) {

@@ -1,5 +1,6 @@
 // The kiosk's staff side at run time: opens the PIN pad on the gesture,
-// checks the PIN, and carries out what the panel's intents ask (moderation
+// routes the staff screens' intents to ApplyAdminIntent
+// (app/core/admin_intent.h), and carries out the effects they ask (moderation
 // and new rounds through the kiosk's writer, export to a USB stick, switch
 // pack, sleep, restart, quit). Also the screen's sleep.
 #pragma once
@@ -59,8 +60,7 @@ class AdminSession {
 
   private:
     void ApplyOne(const AdminIntent& intent, double now);
-    bool Confirmed(const AdminIntent& intent); // second tap of an armed action
-    void Refresh(bool keep_rows);              // keep_rows: the Texts tab's rows stay where they are
+    void Refresh(bool keep_rows); // keep_rows: the Texts tab's rows stay where they are
     void Export(std::size_t index);
     void SwitchPack(std::size_t index);
     void Moderate(const AdminIntent& intent);
@@ -70,15 +70,13 @@ class AdminSession {
     VisitWriter* writer_;
     AdminState state_;
     ScreenSleep sleep_;
-    AdminTab tab_ = AdminTab::Overview;
+    AdminPanel panel_;
     std::unique_ptr<TallyReader> reader_;
     Tallies tallies_;
     bool have_tallies_ = false;
     std::vector<AdminPlace> sticks_, packs_;
     std::string status_;
     bool status_is_error_ = false;
-    AdminIntent::Kind armed_ = AdminIntent::Kind::Close;
-    std::size_t armed_index_ = 0;
     int exit_code_ = -1;
     double next_refresh_ = 0; // while the panel is open
 };

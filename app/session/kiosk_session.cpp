@@ -6,67 +6,9 @@ KioskSession::KioskSession(const Pack& pack, std::unique_ptr<VisitWriter> writer
     : flow_(pack), writer_(std::move(writer)) {}
 
 void KioskSession::Apply(const Intents& intents, double now) {
+    const VisitStart start{!OutOfService(), NewVisitId};
     for (const Intent& intent : intents)
-        ApplyOne(intent, now);
-}
-
-void KioskSession::ApplyOne(const Intent& intent, double now) {
-    using Kind = Intent::Kind;
-    switch (intent.kind) {
-    case Kind::Start:
-        // No visit starts on a kiosk that cannot store it.
-        if (!OutOfService()) flow_.Start(intent.id, NewVisitId(), now);
-        break;
-    case Kind::Choose:
-        flow_.Choose(intent.id, now);
-        break;
-    case Kind::Toggle:
-        flow_.Toggle(intent.id, now);
-        break;
-    case Kind::Mark:
-        flow_.Mark(intent.id, intent.mark, now);
-        break;
-    case Kind::Next:
-        flow_.Next(now);
-        break;
-    case Kind::Skip:
-        flow_.Skip(now);
-        break;
-    case Kind::Back:
-        flow_.Back(now);
-        break;
-    case Kind::Done:
-        flow_.Done(now);
-        break;
-    case Kind::RemoveOwn:
-        flow_.RemoveOwn(intent.index, now);
-        break;
-    case Kind::OpenText:
-        if (flow_.OpenText(intent.field, now)) keyboard_ = KeyboardState{};
-        break;
-    case Kind::TypeText:
-        flow_.TypeText(intent.id);
-        keyboard_.shift = false; // shift applies to one key, as on a phone
-        break;
-    case Kind::Backspace:
-        flow_.Backspace();
-        break;
-    case Kind::CloseText:
-        flow_.CloseText(intent.keep, now);
-        break;
-    case Kind::KeyboardShift:
-        keyboard_.shift = !keyboard_.shift;
-        break;
-    case Kind::KeyboardLayer:
-        keyboard_.layer = static_cast<int>(intent.index);
-        break;
-    case Kind::StillHere:
-        flow_.StillHere(now);
-        break;
-    case Kind::StartOver:
-        flow_.StartOver(now);
-        break;
-    }
+        ApplyKioskIntent(intent, now, start, flow_, keyboard_);
 }
 
 Ticket KioskSession::Submit(const StoreCommand& command) {

@@ -1,6 +1,6 @@
 // One kiosk's running state: the flow, the writer and the keyboard layers.
-// It applies screens' intents to the flow, carries the flow's commands to the
-// writer and the writer's acks back. Shared by `tapsheet kiosk`, `demo`,
+// It routes screens' intents to ApplyKioskIntent (app/core/kiosk_intent.h),
+// carries the flow's commands to the writer and the writer's acks back. Shared by `tapsheet kiosk`, `demo`,
 // `screenshot` and the whole-flow tests.
 #pragma once
 
@@ -35,7 +35,6 @@ class KioskSession {
     void SetServiceProblem(std::string problem, std::string advice);
 
   private:
-    void ApplyOne(const Intent& intent, double now);
     Ticket Submit(const StoreCommand& command);
 
     Flow flow_;

@@ -1,10 +1,12 @@
 // The kiosk's staff screens: the PIN pad and the admin panel, opened by a
 // long press in the start screen's top-left corner. Like every screen they
-// take a read-only view and return intents; the app (app/cli/admin_session)
+// take a read-only view and return intents; ApplyAdminIntent (app/core/admin_intent.h) and the
+// session (app/session/admin_session)
 // does the work. Staff text is English, like the board's control strip.
 #pragma once
 
 #include "app/core/admin.h"
+#include "app/core/admin_intent.h"
 #include "app/core/figures.h"
 #include "app/ui/common/widgets.h"
 
@@ -13,49 +15,12 @@
 
 namespace tapsheet {
 
-enum class AdminTab { Overview, Moderation, Export, Content, Power };
-
 // A place the panel can act on: a USB stick to export to, a pack to switch to.
 struct AdminPlace {
     std::string label; // what staff read
     std::string path;
     bool current = false; // the pack in use
 };
-
-struct AdminIntent {
-    enum class Kind {
-        Digit,
-        Backspace,
-        Submit,
-        Close, // the PIN pad's Cancel, the panel's Close
-        Tab,
-        NewRound,
-        Moderate,
-        LookForSticks,
-        Export,
-        SwitchPack,
-        SleepNow,
-        Restart,
-        Quit,
-    };
-    Kind kind = Kind::Close;
-    char digit = 0;
-    AdminTab tab = AdminTab::Overview;
-    std::size_t index = 0; // Moderate: the text; Export: the stick; SwitchPack: the pack
-    Moderation status = Moderation::Approved;
-
-    static AdminIntent Of(Kind kind) {
-        AdminIntent intent;
-        intent.kind = kind;
-        return intent;
-    }
-    static AdminIntent At(Kind kind, std::size_t index) {
-        AdminIntent intent = Of(kind);
-        intent.index = index;
-        return intent;
-    }
-};
-using AdminIntents = std::vector<AdminIntent>;
 
 struct AdminView {
     explicit AdminView(const AdminState& admin) : state(admin) {}
