@@ -2,6 +2,7 @@
 // one row per stored answer, with the words of the pack it was given under,
 // for a spreadsheet or a script. Columns: kExportColumns (README).
 #include "app/cli/commands.h"
+#include "app/core/figures.h"
 #include "app/core/loader.h"
 #include "app/report/export_format.h"
 #include "app/session/results_out.h"
@@ -90,6 +91,7 @@ int RunExport(int argc, char** argv) {
     if (options.db.empty()) options.db = DefaultDatabasePath();
     ExportData data;
     if (!ReadExport(options.db, options.round, &data, &error)) return Fail(error);
+    if (data.left_out > 0) std::fprintf(stderr, "tapsheet export: %s\n", LeftOutNote(data.left_out).c_str());
     if (options.out.empty()) {
         WriteExport(std::cout, options.format, data);
         return std::cout.good() ? 0 : Fail("could not write to standard output");

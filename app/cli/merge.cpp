@@ -17,7 +17,11 @@ const char* const kMergeHelp =
     "\n"
     "Adds every visit of each SOURCE (only read) to TARGET (created if missing).\n"
     "A visit already there is kept, or replaced by a newer copy of it, so merging\n"
-    "the same file again, or an older copy, never counts an answer twice.\n";
+    "the same file again, or an older copy, never counts an answer twice.\n"
+    "A source that is not a kiosk's results file as a kiosk writes it (a view, a\n"
+    "row with a wrong type, a dangling reference, an overlong text) is refused by\n"
+    "name with the reason and changes nothing; the others are still merged, and\n"
+    "the exit code is 2.\n";
 
 int Fail(const std::string& message) {
     std::fprintf(stderr, "tapsheet merge: %s\n", message.c_str());
@@ -43,16 +47,24 @@ int RunMerge(int argc, char** argv) {
             sources.push_back(arg);
     }
     if (target.empty() || sources.empty()) return Fail("needs --into TARGET.db and at least one SOURCE.db");
+    // Each source is one transaction, checked before the target is locked: a
+    // refused source changes nothing, and the others are still merged.
+    int refused = 0;
     for (const std::string& source : sources) {
         MergeCounts counts;
         std::string error;
-        // Each source is one transaction: a bad file stops here, and what
-        // was merged before it stays merged.
-        if (!MergeInto(target, source, &counts, &error)) return Fail(error);
+        if (!MergeInto(target, source, &counts, &error)) {
+            Fail(error);
+            refused++;
+            continue;
+        }
         std::printf("%s: %d visits added, %d updated, %d already there; %d answers copied\n", source.c_str(),
                     counts.visits_added, counts.visits_updated, counts.visits_kept, counts.answers_copied);
     }
-    return 0;
+    if (refused == 0) return 0;
+    const bool some = refused < static_cast<int>(sources.size());
+    return Fail(std::to_string(refused) + " of " + std::to_string(sources.size()) +
+                " sources not merged (see above)" + (some ? "; the others are in " + target : ""));
 }
 
 } // namespace tapsheet

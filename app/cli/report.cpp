@@ -2,6 +2,7 @@
 // the results as one self-contained HTML page an organiser can email, and
 // with --out DIR each chart as an SVG file beside it (for slides).
 #include "app/cli/commands.h"
+#include "app/core/figures.h"
 #include "app/core/loader.h"
 #include "app/report/report_text.h"
 #include "app/session/results_out.h"
@@ -107,6 +108,7 @@ int RunReport(int argc, char** argv) {
     if (options.db.empty()) options.db = DefaultDatabasePath();
     ReportRun run;
     if (!MakeReportFor(options.db, options.round, options.lang, &run, &error)) return Fail(error);
+    if (run.left_out > 0) std::fprintf(stderr, "tapsheet report: %s\n", LeftOutNote(run.left_out).c_str());
     if (IsHtmlFile(options.out)) {
         if (!WriteAtomically(options.out, run.report.html, &error)) return Fail(error);
         std::fprintf(stderr, "tapsheet report: %d visits to %s\n", run.visits, options.out.c_str());

@@ -60,4 +60,11 @@ int StandOutThreshold(std::vector<int> counts) {
     return counts[std::min<std::size_t>(kStandOutCount - 1, counts.size() - 1)];
 }
 
+std::string LeftOutNote(int left_out) {
+    if (left_out <= 0) return {};
+    return std::to_string(left_out) + (left_out == 1 ? " visit" : " visits") +
+           " left out: not as a kiosk writes them (the file was edited or damaged). Everything else is "
+           "counted.";
+}
+
 } // namespace tapsheet

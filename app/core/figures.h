@@ -68,6 +68,7 @@ struct Tallies {
     int visits_today = 0;          // begun since local midnight
     int completed = 0;             // status "complete", any day
     int filtered = 0;              // flagged visits, any status and day
+    int left_out = 0;              // visits of the file not as a kiosk writes them: in no figure
     int answers_last_10_min = 0;   // (visit, step) answers saved in the last 10 minutes
     std::vector<StepTally> steps;  // by step_id; steps nobody answered are absent
     std::vector<FreeText>
@@ -115,5 +116,9 @@ int StandOutThreshold(std::vector<int> counts);
 inline bool StandsOut(int count, int threshold) {
     return threshold > 0 && count >= threshold;
 }
+
+// Staff's words for Tallies::left_out (the CLI, the staff panel, the
+// board's strip): "" when there are none.
+std::string LeftOutNote(int left_out);
 
 } // namespace tapsheet

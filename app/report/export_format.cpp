@@ -38,9 +38,24 @@ std::string_view DomainLabel(const DomainsStep& domains, std::string_view item_i
 
 } // namespace
 
+// A cell a spreadsheet would evaluate as a formula (OWASP's CSV injection
+// guidance): one that begins with = + - @, a tab or a carriage return, or
+// their full-width forms, which some spreadsheets take for the same. Free
+// text typed on the kiosk's own keyboard can begin with any of them.
+bool SpreadsheetWouldEvaluate(std::string_view text) {
+    if (text.empty()) return false;
+    if (std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) return true;
+    for (std::string_view wide : {"\xEF\xBC\x9D", "\xEF\xBC\x8B", "\xEF\xBC\x8D", "\xEF\xBC\xA0"})
+        if (text.substr(0, wide.size()) == wide) return true;
+    return false;
+}
+
 std::string CsvField(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-    std::string quoted = "\"";
+    // Such a cell is quoted and begins with an apostrophe, which spreadsheets
+    // read as "this is text" and do not show.
+    const bool formula = SpreadsheetWouldEvaluate(text);
+    if (!formula && text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string quoted = formula ? "\"'" : "\"";
     for (char c : text) {
         if (c == '"') quoted += '"';
         quoted += c;

@@ -23,7 +23,10 @@ using ExportFields = std::array<std::string, kExportColumns.size()>;
 inline constexpr const char* kSkippedValue = "skipped";
 
 // A field quoted only when it must be (comma, quote, CR or LF), quotes
-// doubled; a record ends with CRLF (RFC 4180).
+// doubled; a record ends with CRLF (RFC 4180). A field a spreadsheet would
+// evaluate as a formula is quoted and prefixed with an apostrophe (CSV
+// only: JSON keeps every text exact).
+bool SpreadsheetWouldEvaluate(std::string_view text);
 std::string CsvField(std::string_view text);
 std::string CsvRecord(const ExportFields& fields);
 std::string CsvHeader();

@@ -69,6 +69,7 @@ bool MakeReportFor(const std::string& db_path, int round, const std::string& lan
     out->report = MakeReport(*loaded.pack, language, facts);
     out->visits = static_cast<int>(facts.visits.size());
     out->kiosks = std::move(visits.kiosks);
+    out->left_out = visits.left_out;
     return true;
 }
 

@@ -29,6 +29,7 @@ struct ReportRun {
     Report report;
     int visits = 0;                  // every visit reported, filtered too
     std::vector<std::string> kiosks; // distinct kiosk ids among them
+    int left_out = 0;                // visits not as a kiosk writes them, left out (visit_rules.h)
 };
 
 // The report of round `round` (0: every round) of the database, in

@@ -1,7 +1,9 @@
 #include "app/store/export_reader.h"
 
 #include "app/core/answer.h"
+#include "app/store/failure.h"
 #include "app/store/sqlite_util.h"
+#include "app/store/visit_rules.h"
 
 #include <algorithm>
 #include <iterator>
@@ -10,18 +12,21 @@
 namespace tapsheet {
 namespace {
 
-constexpr const char* kRowsSql =
-    "SELECT v.id, v.kiosk_id, v.pack_hash, v.lang, v.round, v.status, v.filtered, v.started_at, "
-    "a.step_id, a.item_id, a.value, a.answered_at "
-    "FROM answers a JOIN visits v ON v.id = a.visit_id WHERE ?1 = 0 OR v.round = ?1 "
-    "ORDER BY v.started_at, v.id, a.step_id, a.item_id, a.value";
+// Visits as a kiosk writes them (visit_rules.h); others are counted apart.
+std::string RowsSql() {
+    return "SELECT v.id, v.kiosk_id, v.pack_hash, v.lang, v.round, v.status, v.filtered, v.started_at, "
+           "a.step_id, a.item_id, a.value, a.answered_at "
+           "FROM answers a JOIN visits v ON v.id = a.visit_id WHERE (?1 = 0 OR v.round = ?1) AND " +
+           WellFormedVisit() + " ORDER BY v.started_at, v.id, a.step_id, a.item_id, a.value";
+}
 
 // Steps a visit skipped, in the same order as the answers.
-constexpr const char* kSkipsSql =
-    "SELECT v.id, v.kiosk_id, v.pack_hash, v.lang, v.round, v.status, v.filtered, v.started_at, "
-    "s.step_id, s.skipped_at "
-    "FROM skips s JOIN visits v ON v.id = s.visit_id WHERE ?1 = 0 OR v.round = ?1 "
-    "ORDER BY v.started_at, v.id, s.step_id";
+std::string SkipsSql() {
+    return "SELECT v.id, v.kiosk_id, v.pack_hash, v.lang, v.round, v.status, v.filtered, v.started_at, "
+           "s.step_id, s.skipped_at "
+           "FROM skips s JOIN visits v ON v.id = s.visit_id WHERE (?1 = 0 OR v.round = ?1) AND " +
+           WellFormedVisit() + " ORDER BY v.started_at, v.id, s.step_id";
+}
 
 // The columns both queries start with.
 ExportRow VisitFrom(const sql::Statement& query) {
@@ -53,7 +58,7 @@ bool InExportOrder(const ExportRow& a, const ExportRow& b) {
 }
 
 int ReadSkips(sqlite3* db, int round, std::vector<ExportRow>* rows) {
-    sql::Statement skips(db, kSkipsSql);
+    sql::Statement skips(db, SkipsSql().c_str());
     std::vector<ExportRow> skipped;
     int rc = skips.Bind(1, std::int64_t{round}).Step();
     for (; rc == SQLITE_ROW; rc = skips.Step())
@@ -78,12 +83,13 @@ ExportRow RowFrom(const sql::Statement& query) {
 }
 
 int ReadAll(sqlite3* db, int round, ExportData* out) {
-    sql::Statement rows(db, kRowsSql);
+    sql::Statement rows(db, RowsSql().c_str());
     int rc = rows.Bind(1, std::int64_t{round}).Step();
     for (; rc == SQLITE_ROW; rc = rows.Step())
         out->rows.push_back(RowFrom(rows));
     if (rc != SQLITE_DONE) return rc;
     rc = ReadSkips(db, round, &out->rows);
+    if (rc == SQLITE_OK) rc = CountLeftOut(db, &out->left_out);
     if (rc != SQLITE_OK) return rc;
     sql::Statement packs(db, "SELECT hash, source_text FROM packs ORDER BY first_used_at, hash");
     rc = packs.Step();
@@ -104,14 +110,18 @@ bool ReadExport(const std::string& db_path, int round, ExportData* out, std::str
     sqlite3* db = nullptr;
     // READONLY without CREATE: a mistyped path must not leave an empty database.
     int rc = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    std::string why;
     if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(db, 1);
         sqlite3_busy_timeout(db, 2000);
         // One read transaction: rows and packs from the same moment.
         rc = sql::Exec(db, "BEGIN");
+        if (rc == SQLITE_OK) rc = CheckResultsFile(db, "main", &why);
         if (rc == SQLITE_OK) rc = ReadAll(db, round, out);
-        sql::Exec(db, "COMMIT");
     }
-    if (rc != SQLITE_OK) *error = std::string(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)) + ": " + db_path;
+    if (rc != SQLITE_OK)
+        *error = why.empty() ? ExplainFailure(CaptureFailure(db, rc), db_path) : ExplainRefusal(db_path, why);
+    sql::Exec(db, "COMMIT");
     sqlite3_close_v2(db);
     return rc == SQLITE_OK;
 }

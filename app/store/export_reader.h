@@ -24,7 +24,8 @@ struct ExportData {
     // stable for golden files.
     std::vector<ExportRow> rows;
     std::vector<std::pair<std::string, std::string>> packs; // (hash, TOML text) of every pack used
-    std::size_t Skips() const;                              // rows that record a skipped step
+    int left_out = 0;          // visits of the file not as a kiosk writes them (visit_rules.h): not exported
+    std::size_t Skips() const; // rows that record a skipped step
     std::size_t Answers() const { return rows.size() - Skips(); }
 };
 

@@ -12,13 +12,25 @@ namespace {
 // first worry of whoever sees it is "did we lose this morning's answers?".
 constexpr const char* kKept = " Every answer saved so far is kept in the file.";
 
-StoreHealth Make(std::string problem, std::string advice, const std::string& detail) {
+StoreHealth Make(std::string problem, std::string advice, const std::string& detail,
+                 Retry retry = Retry::RestartKiosk) {
     StoreHealth health;
     health.ok = false;
     health.problem = std::move(problem);
     if (!detail.empty()) health.problem += " (SQLite: " + detail + ")";
-    health.advice = std::move(advice) + kKept;
+    // A command only read the file, or wrote nothing it did not finish.
+    health.advice = std::move(advice) + (retry == Retry::RestartKiosk ? kKept : "");
     return health;
+}
+
+// How the advice ends: the kiosk must be restarted, a command run again.
+std::string Then(Retry retry) {
+    return retry == Retry::RestartKiosk ? "restart the kiosk." : "run the command again.";
+}
+
+std::string Capital(std::string text) {
+    if (!text.empty()) text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    return text;
 }
 
 // What the operating system said beats SQLite's category: a full disk during
@@ -49,44 +61,46 @@ std::string Detail(const std::string& detail, int system_errno) {
 } // namespace
 
 StoreHealth DescribeFailure(int rc, const std::string& path, const std::string& sqlite_detail,
-                            int system_errno) {
+                            int system_errno, Retry retry) {
     const std::string detail = Detail(sqlite_detail, system_errno);
+    const std::string then = Then(retry);
     switch (Classify(rc, system_errno)) {
     case SQLITE_FULL:
         return Make("The disk holding the database is full: " + path,
-                    "Free some disk space (or move the database to a larger disk or USB stick), "
-                    "then restart the kiosk.",
-                    detail);
+                    "Free some disk space (or move the database to a larger disk or USB stick), then " + then,
+                    detail, retry);
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_AUTH:
         return Make("The database cannot be written, the disk or file is read-only: " + path,
                     "Check the USB stick or disk is writable (lock switch, mount options, file "
-                    "permissions), then restart the kiosk.",
-                    detail);
+                    "permissions), then " +
+                        then,
+                    detail, retry);
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return DescribeDamage(path, detail);
     case SQLITE_CANTOPEN:
         return Make("The database file cannot be opened: " + path,
-                    "Check the disk or USB stick is connected and the folder exists and is "
-                    "writable, then restart the kiosk.",
-                    detail);
+                    "Check the disk or USB stick is connected and the file and its folder exist and "
+                    "can be read, then " +
+                        then,
+                    detail, retry);
     case SQLITE_IOERR:
         return Make("The disk reported an error while reading or writing the database: " + path,
-                    "Check the disk or USB stick is firmly connected (it may be failing), then "
-                    "restart the kiosk.",
-                    detail);
+                    "Check the disk or USB stick is firmly connected (it may be failing), then " + then,
+                    detail, retry);
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return Make("Another program is holding the database locked: " + path,
                     "Close any other program using the database (an export, a database viewer, a "
-                    "second kiosk), then restart the kiosk.",
-                    detail);
+                    "second kiosk), then " +
+                        then,
+                    detail, retry);
     case SQLITE_NOMEM:
-        return Make("The kiosk ran out of memory while saving to: " + path, "Restart the kiosk.", detail);
+        return Make("Out of memory while using: " + path, Capital(then), detail, retry);
     default:
-        return Make("The database stopped working: " + path, "Restart the kiosk.", detail);
+        return Make("The database stopped working: " + path, Capital(then), detail, retry);
     }
 }
 
@@ -96,6 +110,16 @@ StoreHealth DescribeNewerSchema(int found, int known, const std::string& path) {
                 "Install the newer tapsheet, or point this kiosk at a new database file. This file has "
                 "not been changed.",
                 "");
+}
+
+StoreHealth DescribeMissingFolder(const std::string& folder, const std::string& path) {
+    // No "answers are kept" here: there is no file, and nothing was written.
+    StoreHealth health;
+    health.ok = false;
+    health.problem = "The folder for the database does not exist: " + folder + " (database " + path + ")";
+    health.advice = "If it is on a USB stick or another disk, check that it is plugged in and mounted; "
+                    "otherwise create the folder or correct the database path. Then restart the kiosk.";
+    return health;
 }
 
 StoreHealth DescribeDamage(const std::string& path, const std::string& findings) {

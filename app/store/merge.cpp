@@ -1,51 +1,58 @@
 #include "app/store/merge.h"
 
 #include "app/core/answer.h"
+#include "app/store/failure.h"
+#include "app/store/merge_source.h"
 #include "app/store/schema.h"
 #include "app/store/sqlite_util.h"
+
+#include <chrono>
 
 namespace tapsheet {
 namespace {
 
-// The latest moment anything happened to visit `v` in schema `db`.
-std::string LastActivity(const char* db, const char* v) {
-    const std::string d(db), id(v);
+// How long one source may take, reading and writing; a week's results file
+// merges in seconds. A safety net: LoadSource refuses views, the usual way
+// a file makes a query run forever.
+constexpr auto kDeadline = std::chrono::seconds(120);
+
+// The latest moment anything happened to visit `v` of `visits`, with the
+// answers and skips tables beside it.
+std::string LastActivity(const char* answers, const char* skips, const char* v) {
+    const std::string id(v);
     return "max(" + id + ".started_at, coalesce(" + id +
-           ".ended_at, ''), coalesce((SELECT max(answered_at) FROM " + d + ".answers WHERE visit_id = " + id +
-           ".id), ''), coalesce((SELECT max(skipped_at) FROM " + d + ".skips WHERE visit_id = " + id +
+           ".ended_at, ''), coalesce((SELECT max(answered_at) FROM " + answers + " WHERE visit_id = " + id +
+           ".id), ''), coalesce((SELECT max(skipped_at) FROM " + skips + " WHERE visit_id = " + id +
            ".id), ''))";
 }
 
 std::string PlanSql() {
     return "CREATE TEMP TABLE merge_plan AS SELECT s.id AS id, t.id IS NULL AS is_new "
-           "FROM src.visits s LEFT JOIN main.visits t ON t.id = s.id WHERE t.id IS NULL OR " +
-           LastActivity("src", "s") + " > " + LastActivity("main", "t");
+           "FROM in_visits s LEFT JOIN main.visits t ON t.id = s.id WHERE t.id IS NULL OR " +
+           LastActivity("in_answers", "in_skips", "s") + " > " +
+           LastActivity("main.answers", "main.skips", "t");
 }
 
 constexpr const char* kCopySql = R"sql(
 INSERT OR IGNORE INTO main.packs (hash, pack_id, source_text, first_used_at)
-    SELECT hash, pack_id, source_text, first_used_at FROM src.packs;
+    SELECT hash, pack_id, source_text, first_used_at FROM in_packs;
 DELETE FROM main.answers WHERE visit_id IN (SELECT id FROM merge_plan);
 DELETE FROM main.skips WHERE visit_id IN (SELECT id FROM merge_plan);
 INSERT INTO main.visits (id, kiosk_id, pack_hash, lang, round, started_at, ended_at, status, filtered)
-    SELECT id, kiosk_id, pack_hash, lang, round, started_at, ended_at, status, filtered FROM src.visits
+    SELECT id, kiosk_id, pack_hash, lang, round, started_at, ended_at, status, filtered FROM in_visits
     WHERE id IN (SELECT id FROM merge_plan) AND true
     ON CONFLICT (id) DO UPDATE SET kiosk_id = excluded.kiosk_id, pack_hash = excluded.pack_hash,
         lang = excluded.lang, round = excluded.round, started_at = excluded.started_at,
         ended_at = excluded.ended_at, status = excluded.status, filtered = excluded.filtered;
 INSERT INTO main.answers (visit_id, step_id, item_id, value, answered_at)
-    SELECT visit_id, step_id, item_id, counted_value(item_id, value), answered_at FROM src.answers
+    SELECT visit_id, step_id, item_id, counted_value(item_id, value), answered_at FROM in_answers
     WHERE visit_id IN (SELECT id FROM merge_plan);
-INSERT INTO main.skips (visit_id, step_id, skipped_at)
-    SELECT visit_id, step_id, skipped_at FROM src.skips WHERE visit_id IN (SELECT id FROM merge_plan);
+INSERT OR IGNORE INTO main.skips (visit_id, step_id, skipped_at)
+    SELECT visit_id, step_id, skipped_at FROM in_skips WHERE visit_id IN (SELECT id FROM merge_plan);
 UPDATE main.meta SET value = CAST(max(CAST(value AS INTEGER),
-    coalesce((SELECT CAST(value AS INTEGER) FROM src.meta WHERE key = 'round'), 1)) AS TEXT) WHERE key = 'round';
-)sql";
-
-// Schema v1 files have no moderation table.
-constexpr const char* kModerationSql = R"sql(
+    coalesce((SELECT CAST(value AS INTEGER) FROM in_meta), 1)) AS TEXT) WHERE key = 'round';
 INSERT INTO main.moderation (step_id, item_id, text, status, decided_at)
-    SELECT step_id, item_id, text, status, decided_at FROM src.moderation WHERE true
+    SELECT step_id, item_id, text, status, decided_at FROM in_moderation WHERE true
     ON CONFLICT (step_id, item_id, text) DO UPDATE SET status = excluded.status,
         decided_at = excluded.decided_at WHERE excluded.decided_at > moderation.decided_at;
 )sql";
@@ -80,28 +87,19 @@ int OpenTarget(const std::string& path, sqlite3** db) {
     return rc;
 }
 
-// The source, read-only, as schema "src"; refused when newer than we know.
-int AttachSource(sqlite3* db, const std::string& path, std::string* why) {
-    sql::Statement attach(db, "ATTACH DATABASE ?1 AS src");
-    int rc = attach.Bind(1, "file:" + path + "?mode=ro").Run();
-    std::int64_t version = 0;
-    if (rc == SQLITE_OK) rc = sql::QueryInt(db, "PRAGMA src.user_version", &version);
-    if (rc == SQLITE_OK && (version < 1 || version > sql::LatestSchemaVersion())) {
-        *why =
-            version < 1 ? "not a tapsheet results database" : "written by a newer tapsheet; update this one";
-        return SQLITE_ERROR;
-    }
-    return rc;
+// Stops any statement once the deadline has passed (sqlite3_progress_handler).
+int PastDeadline(void* end) {
+    return std::chrono::steady_clock::now() > *static_cast<std::chrono::steady_clock::time_point*>(end);
 }
 
 int CountPlan(sqlite3* db, MergeCounts* counts) {
     std::int64_t added = 0, updated = 0, source_visits = 0, answers = 0;
     int rc = sql::QueryInt(db, "SELECT count(*) FROM merge_plan WHERE is_new", &added);
     if (rc == SQLITE_OK) rc = sql::QueryInt(db, "SELECT count(*) FROM merge_plan WHERE NOT is_new", &updated);
-    if (rc == SQLITE_OK) rc = sql::QueryInt(db, "SELECT count(*) FROM src.visits", &source_visits);
+    if (rc == SQLITE_OK) rc = sql::QueryInt(db, "SELECT count(*) FROM in_visits", &source_visits);
     if (rc == SQLITE_OK)
         rc = sql::QueryInt(
-            db, "SELECT count(*) FROM src.answers WHERE visit_id IN (SELECT id FROM merge_plan)", &answers);
+            db, "SELECT count(*) FROM in_answers WHERE visit_id IN (SELECT id FROM merge_plan)", &answers);
     counts->visits_added += static_cast<int>(added);
     counts->visits_updated += static_cast<int>(updated);
     counts->visits_kept += static_cast<int>(source_visits - added - updated);
@@ -109,20 +107,19 @@ int CountPlan(sqlite3* db, MergeCounts* counts) {
     return rc;
 }
 
+// The target is locked only here, for rows already read and checked.
 int Merge(sqlite3* db, MergeCounts* counts) {
-    std::int64_t has_moderation = 0;
     int rc = sql::Exec(db, "BEGIN IMMEDIATE");
     if (rc == SQLITE_OK) rc = sql::Exec(db, PlanSql().c_str());
     if (rc == SQLITE_OK) rc = CountPlan(db, counts);
     if (rc == SQLITE_OK) rc = sql::Exec(db, kCopySql);
-    if (rc == SQLITE_OK)
-        rc = sql::QueryInt(db, "SELECT count(*) FROM src.sqlite_schema WHERE name = 'moderation'",
-                           &has_moderation);
-    if (rc == SQLITE_OK && has_moderation) rc = sql::Exec(db, kModerationSql);
     if (rc == SQLITE_OK) rc = sql::Exec(db, "DROP TABLE merge_plan");
     if (rc == SQLITE_OK) rc = sql::Exec(db, "COMMIT");
-    if (rc != SQLITE_OK && !sqlite3_get_autocommit(db)) sql::Exec(db, "ROLLBACK");
     return rc;
+}
+
+std::string Refused(const std::string& source, const std::string& why) {
+    return ExplainRefusal(source, why) + " Nothing was merged from it.";
 }
 
 } // namespace
@@ -130,15 +127,40 @@ int Merge(sqlite3* db, MergeCounts* counts) {
 bool MergeInto(const std::string& target, const std::string& source, MergeCounts* counts,
                std::string* error) {
     sqlite3* db = nullptr;
-    std::string why;
     int rc = OpenTarget(target, &db);
-    const bool target_ok = rc == SQLITE_OK;
-    if (target_ok) rc = AttachSource(db, source, &why);
-    if (rc == SQLITE_OK) rc = Merge(db, counts);
     if (rc != SQLITE_OK) {
-        if (why.empty()) why = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-        *error = why + ": " + (target_ok ? source : target);
+        *error = ExplainFailure(CaptureFailure(db, rc), target);
+        sqlite3_close_v2(db);
+        return false;
     }
+    auto deadline = std::chrono::steady_clock::now() + kDeadline;
+    sqlite3_progress_handler(db, 1000, PastDeadline, &deadline);
+    std::string why;
+    SqliteFailure failure;
+    rc = LoadSource(db, source, &why, &failure);
+    MergeCounts merged;
+    if (rc == SQLITE_OK) {
+        rc = Merge(db, &merged);
+        failure = CaptureFailure(db, rc);
+        if (rc != SQLITE_OK && !sqlite3_get_autocommit(db)) sql::Exec(db, "ROLLBACK");
+    }
+    if (rc == SQLITE_OK) {
+        counts->visits_added += merged.visits_added;
+        counts->visits_updated += merged.visits_updated;
+        counts->visits_kept += merged.visits_kept;
+        counts->answers_copied += merged.answers_copied;
+    } else if (!why.empty()) {
+        *error = Refused(source, why);
+    } else if (sql::BaseCode(failure.rc) == SQLITE_INTERRUPT) {
+        *error = Refused(source, "merging it took longer than " + std::to_string(kDeadline.count()) +
+                                     " s, which no results file needs");
+    } else {
+        // A missing or unreadable source, or a target that cannot be written.
+        const bool reading =
+            sql::BaseCode(failure.rc) == SQLITE_CANTOPEN || sql::BaseCode(failure.rc) == SQLITE_NOTADB;
+        *error = ExplainFailure(failure, reading ? source : target);
+    }
+    DropSource(db);
     sqlite3_close_v2(db);
     return rc == SQLITE_OK;
 }

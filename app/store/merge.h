@@ -9,6 +9,11 @@
 // nothing, and merging an older copy after a newer one loses nothing.
 // Packs are kept by hash, moderation decisions by the later decision, and
 // the current round is the highest.
+//
+// A source is read as hostile (merge_source.h): only its plain tables, every
+// row checked for the types, lengths and references a kiosk writes, before
+// the target is locked; one bad row refuses the whole source, by name and
+// with the reason, and the target is left as it was.
 #pragma once
 
 #include <string>
@@ -25,7 +30,8 @@ struct MergeCounts {
 // Merges `source` into `target` (created and migrated if missing) in one
 // transaction: all of it or nothing. The source is only read. false with
 // *error naming the file on failure (unreadable, not a tapsheet database,
-// a newer schema than this program knows).
+// a newer schema than this program knows, a row no kiosk writes, a full
+// disk), with what to do.
 bool MergeInto(const std::string& target, const std::string& source, MergeCounts* counts, std::string* error);
 
 } // namespace tapsheet

@@ -1,7 +1,9 @@
 #include "app/store/report_reader.h"
 
+#include "app/store/failure.h"
 #include "app/store/sqlite_util.h"
 #include "app/store/tally_reader.h"
+#include "app/store/visit_rules.h"
 
 #include <algorithm>
 
@@ -9,11 +11,14 @@ namespace tapsheet {
 
 namespace {
 
-// A visit's steps answered: the (visit, step) pairs the board counts as answers.
-constexpr const char* kVisitsSql =
-    "SELECT v.id, v.kiosk_id, v.started_at, v.status, v.filtered, v.pack_hash, "
-    "(SELECT count(DISTINCT a.step_id) FROM answers a WHERE a.visit_id = v.id) "
-    "FROM visits v WHERE ?1 = 0 OR v.round = ?1 ORDER BY v.started_at, v.id";
+// A visit's steps answered: the (visit, step) pairs the board counts as
+// answers. Visits as a kiosk writes them (visit_rules.h); others are counted apart.
+std::string VisitsSql() {
+    return "SELECT v.id, v.kiosk_id, v.started_at, v.status, v.filtered, v.pack_hash, "
+           "(SELECT count(DISTINCT a.step_id) FROM answers a WHERE a.visit_id = v.id) "
+           "FROM visits v WHERE (?1 = 0 OR v.round = ?1) AND " +
+           WellFormedVisit() + " ORDER BY v.started_at, v.id";
+}
 
 ReportVisit VisitFrom(const sql::Statement& row) {
     ReportVisit visit;
@@ -26,7 +31,7 @@ ReportVisit VisitFrom(const sql::Statement& row) {
 }
 
 int ReadVisits(sqlite3* db, int round, ReportVisits* out) {
-    sql::Statement rows(db, kVisitsSql);
+    sql::Statement rows(db, VisitsSql().c_str());
     std::vector<std::string> hashes;
     int rc = rows.Bind(1, std::int64_t{round}).Step();
     for (; rc == SQLITE_ROW; rc = rows.Step()) {
@@ -67,14 +72,19 @@ bool ReadReportVisits(const std::string& db_path, int round, ReportVisits* out, 
     *out = ReportVisits();
     sqlite3* db = nullptr;
     int rc = sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+    std::string why;
     if (rc == SQLITE_OK) {
+        sqlite3_extended_result_codes(db, 1);
         sqlite3_busy_timeout(db, 2000);
         rc = sql::Exec(db, "BEGIN"); // visits and pack from one moment
+        if (rc == SQLITE_OK) rc = CheckResultsFile(db, "main", &why);
         if (rc == SQLITE_OK) rc = ReadVisits(db, round, out);
         if (rc == SQLITE_OK) rc = ReadPack(db, out);
-        sql::Exec(db, "COMMIT");
+        if (rc == SQLITE_OK) rc = CountLeftOut(db, &out->left_out);
     }
-    if (rc != SQLITE_OK) *error = std::string(db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)) + ": " + db_path;
+    if (rc != SQLITE_OK)
+        *error = why.empty() ? ExplainFailure(CaptureFailure(db, rc), db_path) : ExplainRefusal(db_path, why);
+    sql::Exec(db, "COMMIT");
     sqlite3_close_v2(db);
     return rc == SQLITE_OK;
 }

@@ -20,6 +20,7 @@ struct ReportVisits {
     std::string pack_hash;           // the pack of the latest visit, else the latest stored one
     std::string pack_text;           // its TOML as stored; empty when the file holds no pack
     std::vector<std::string> kiosks; // distinct kiosk ids of those visits, sorted
+    int left_out = 0;                // visits of the file not as a kiosk writes them: not reported
 };
 
 // round 0: every round. false with *error naming the file when it cannot be read.

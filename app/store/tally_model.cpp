@@ -109,17 +109,24 @@ void TallyModel::Put(const std::string& id, VisitFacts facts) {
     if (!inserted) {
         if (InMain(known)) main_.Apply(known, -1);
         if (InCross(known)) cross_.Apply(known, -1);
-        if (--rounds_[known.round] == 0) rounds_.erase(known.round);
+        if (known.left_out)
+            left_out_--;
+        else if (--rounds_[known.round] == 0)
+            rounds_.erase(known.round);
     }
     known = std::move(facts);
     if (InMain(known)) main_.Apply(known, +1);
     if (InCross(known)) cross_.Apply(known, +1);
-    ++rounds_[known.round];
+    if (known.left_out)
+        left_out_++;
+    else
+        ++rounds_[known.round];
 }
 
 void TallyModel::Clear() {
     visits_.clear();
     rounds_.clear();
+    left_out_ = 0;
     main_.Reset();
     cross_.Reset();
 }
@@ -168,6 +175,7 @@ void TallyModel::Emit(const std::string& midnight, const std::string& recent, Ta
     out->visits_today = CountFrom(main_.started, midnight);
     out->completed = main_.completed;
     out->filtered = main_.filtered;
+    out->left_out = left_out_;
     out->answers_last_10_min = CountFrom(main_.saved, recent);
     EmitSteps(main_, &out->steps);
     out->rounds.clear();

@@ -36,6 +36,7 @@ struct VisitFacts {
     int round = 1;
     bool filtered = false;
     bool complete = false;
+    bool left_out = false; // not as a kiosk writes it (visit_rules.h): counted apart, nothing else
     std::string started_at;
     std::vector<int> slots;                         // distinct choice slots, sorted
     std::vector<std::pair<int, std::string>> steps; // (step, latest answered_at), one per step answered
@@ -82,7 +83,9 @@ class TallyModel {
         std::string item_id, value;
     };
 
-    bool InMain(const VisitFacts& facts) const { return round_ == 0 || facts.round == round_; }
+    bool InMain(const VisitFacts& facts) const {
+        return !facts.left_out && (round_ == 0 || facts.round == round_);
+    }
     bool InCross(const VisitFacts& facts) const;
     void Rebuild();
     void EmitSteps(const Aggregate& aggregate, std::vector<StepTally>* out) const;
@@ -92,6 +95,7 @@ class TallyModel {
     std::vector<std::string> steps_;
     std::vector<Slot> slots_;
     std::map<int, int> rounds_; // round -> visits, any status
+    int left_out_ = 0;          // visits with left_out set
     Aggregate main_, cross_;
     int round_ = 0;
     int cross_slot_ = -1;

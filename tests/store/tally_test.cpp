@@ -102,5 +102,38 @@ TEST(TallyReaderTest, BoardMayStartBeforeTheKiosk) {
     EXPECT_EQ(tallies.Step("level")->respondents, 1);
 }
 
+// A visit no kiosk would write (an edited or damaged file) is in no figure
+// and counted apart, on the first read and on an incremental one; the rest
+// of the file is counted as ever.
+TEST_F(TallyTest, AVisitNoKioskWritesIsLeftOutAndCounted) {
+    std::vector<std::string> ids;
+    for (int i = 0; i < 3; ++i) {
+        ids.push_back(NewVisitId());
+        ASSERT_TRUE(Committed(*writer_, waker_, writer_->BeginVisit(ids.back(), "en")));
+        ASSERT_TRUE(
+            Committed(*writer_, waker_, writer_->SaveAnswer(Answer(ids.back(), "level", {{"system", ""}}))));
+    }
+    ASSERT_EQ(ExecRaw(path_, "PRAGMA ignore_check_constraints = ON; UPDATE visits SET status = 'haunted' "
+                             "WHERE id = '" +
+                                 ids[0] + "'"),
+              SQLITE_OK);
+    TallyReader reader(path_);
+    Tallies tallies;
+    ASSERT_TRUE(reader.Refresh(0, &tallies)) << reader.Error();
+    EXPECT_EQ(tallies.Step("level")->Count("system"), 2);
+    EXPECT_EQ(tallies.left_out, 1);
+    ASSERT_EQ(ExecRaw(path_, "UPDATE visits SET round = 'abc' WHERE id = '" + ids[1] + "'"), SQLITE_OK);
+    ASSERT_TRUE(reader.Refresh(0, &tallies)) << reader.Error();
+    EXPECT_EQ(tallies.Step("level")->Count("system"), 1) << "a visit broken after the first read";
+    EXPECT_EQ(tallies.left_out, 2);
+    EXPECT_EQ(tallies.rounds, std::vector<int>{1});
+    ASSERT_EQ(ExecRaw(path_, "UPDATE visits SET status = 'open', round = 1 WHERE id IN ('" + ids[0] + "', '" +
+                                 ids[1] + "')"),
+              SQLITE_OK);
+    ASSERT_TRUE(reader.Refresh(0, &tallies)) << reader.Error();
+    EXPECT_EQ(tallies.Step("level")->Count("system"), 3) << "mended, they count again";
+    EXPECT_EQ(tallies.left_out, 0);
+}
+
 } // namespace
 } // namespace tapsheet::test

@@ -159,6 +159,13 @@ void RoundMenu(UiFrame& ui, const BoardView& view, BoardIntents& out) {
         out.push_back(BoardIntent::Of(Kind::ShowAllRounds));
         ImGui::CloseCurrentPopup();
     }
+    // For the facilitator only (the strip is never projected as a page):
+    // visits an edited or damaged file holds are in no figure, and say so.
+    if (tallies.left_out > 0) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextUnformatted(LeftOutNote(tallies.left_out).c_str());
+        ImGui::PopTextWrapPos();
+    }
 }
 
 // A new round is the one thing here that cannot be undone: a second tap confirms it.

@@ -67,6 +67,8 @@ void DrawOverview(UiFrame& ui, const AdminView& view, float width, AdminIntents&
     Figure(ui, "Filtered as suspected ballot stuffing", t.filtered, width);
     Figure(ui, "Answers in the last 10 minutes", t.answers_last_10_min, width);
     Figure(ui, "Current round", t.current_round, width);
+    // Only when it happens: visits an edited or damaged file holds, in no figure.
+    if (t.left_out > 0) Note(ui, LeftOutNote(t.left_out), width);
     ImGui::Dummy(ImVec2(1, ui.theme.U(0.4f)));
     const std::string next = "Start round " + std::to_string(t.current_round + 1);
     ConfirmButton(ui, view, "admin-new-round", next, Kind::NewRound, 0, std::min(width, ui.theme.U(16)), out);
