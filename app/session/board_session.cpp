@@ -33,15 +33,14 @@ void RetargetStep(const Step& step, const StepTally* tally, Key key, AnimatedVal
 // Freezing holds the figures, never a decision: text the facilitator
 // rejected after freezing leaves the frozen picture at once.
 void WithdrawRevoked(const Tallies& live, Tallies* frozen) {
-    auto approved_now = [&](const FreeText& text) {
+    auto public_now = [&](const FreeText& text) {
         for (const FreeText& each : live.free_text)
             if (each.step_id == text.step_id && each.item_id == text.item_id && each.text == text.text)
-                return each.status == Moderation::Approved;
+                return IsPublic(each);
         return false;
     };
-    std::erase_if(frozen->free_text, [&](const FreeText& text) {
-        return text.status == Moderation::Approved && !approved_now(text);
-    });
+    std::erase_if(frozen->free_text,
+                  [&](const FreeText& text) { return IsPublic(text) && !public_now(text); });
 }
 
 } // namespace
