@@ -30,3 +30,9 @@ echo "   (the same where the board cannot watch the file and polls:)"
 echo
 echo "-- board frame build with 100,000 stored answers"
 "$build/tests/bench/bench_board_frame"
+
+echo
+echo "-- the kiosk monkey, long run: 100,000 random taps, drags, holds, keys and pauses"
+echo "   through real frames on a real file (CI's ctest runs 1,500 per case)"
+TAPSHEET_MONKEY_EVENTS=100000 "$build/tests/ui/ui_tests" --gtest_brief=1 \
+  --gtest_filter='Packs/KioskMonkey.RandomHandsBreakNothing/defau_800x480' | grep -E '^monkey|FAILED|Failure' || true
