@@ -36,3 +36,8 @@ echo "-- the kiosk monkey, long run: 100,000 random taps, drags, holds, keys and
 echo "   through real frames on a real file (CI's ctest runs 1,500 per case)"
 TAPSHEET_MONKEY_EVENTS=100000 "$build/tests/ui/ui_tests" --gtest_brief=1 \
   --gtest_filter='Packs/KioskMonkey.RandomHandsBreakNothing/defau_800x480' | grep -E '^monkey|FAILED|Failure' || true
+
+echo
+echo "-- soak: a simulated 10-hour day, kiosk visitors and a paging board on one file"
+echo "   (CI's ctest runs 2 hours): open files and heap per hour, frame times"
+TAPSHEET_SOAK_HOURS=10 "$build/tests/ui/ui_tests" --gtest_brief=1 --gtest_filter='Soak.*' | grep -E '^soak|FAILED|Failure' || true
