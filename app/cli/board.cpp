@@ -47,8 +47,8 @@ int RunBoard(int argc, char** argv) {
     const WindowOptions window_options =
         SingleWindowOptions(options, "tapsheet board", options.config.board_monitor.value_or(1));
     Theme theme;
-    std::unique_ptr<Window> window =
-        OpenThemedWindow(options.backend, window_options, WindowRole::Board, options.dpi, theme, &error);
+    std::unique_ptr<Window> window = OpenThemedWindow(options.backend, window_options, WindowRole::Board,
+                                                      options.dpi, loaded.pack, theme, &error);
     if (!window) {
         std::fprintf(stderr, "tapsheet board: %s\n", error.c_str());
         return 1;

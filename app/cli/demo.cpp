@@ -34,11 +34,11 @@ int RunKioskAndBoard(const CommonOptions& options, const LoadedPack& loaded, con
                  layout.kiosk.fullscreen ? "full-screen, one on each" : "in windows side by side");
     Theme kiosk_theme, board_theme;
     // The kiosk first: SDL gives touch without a window (KMSDRM) to the first.
-    std::unique_ptr<Window> kiosk_window =
-        OpenThemedWindow(options.backend, layout.kiosk, WindowRole::Kiosk, options.dpi, kiosk_theme, &error);
+    std::unique_ptr<Window> kiosk_window = OpenThemedWindow(options.backend, layout.kiosk, WindowRole::Kiosk,
+                                                            options.dpi, loaded.pack, kiosk_theme, &error);
     if (!kiosk_window) return Fail(command, error, 1);
-    std::unique_ptr<Window> board_window =
-        OpenThemedWindow(options.backend, layout.board, WindowRole::Board, options.dpi, board_theme, &error);
+    std::unique_ptr<Window> board_window = OpenThemedWindow(options.backend, layout.board, WindowRole::Board,
+                                                            options.dpi, loaded.pack, board_theme, &error);
     if (!board_window) return Fail(command, error, 1);
     std::unique_ptr<KioskSession> kiosk_session = MakeKioskSession(loaded, options, *kiosk_window, command);
     std::unique_ptr<AdminSession> admin = MakeAdminSession(options, *kiosk_session);

@@ -38,8 +38,8 @@ int RunKiosk(int argc, char** argv) {
     const WindowOptions window_options =
         SingleWindowOptions(options, "tapsheet kiosk", options.config.kiosk_monitor.value_or(0));
     Theme theme;
-    std::unique_ptr<Window> window =
-        OpenThemedWindow(options.backend, window_options, WindowRole::Kiosk, options.dpi, theme, &error);
+    std::unique_ptr<Window> window = OpenThemedWindow(options.backend, window_options, WindowRole::Kiosk,
+                                                      options.dpi, loaded.pack, theme, &error);
     if (!window) {
         std::fprintf(stderr, "tapsheet kiosk: %s\n", error.c_str());
         return 1;

@@ -51,7 +51,7 @@ int Save(Window& window, const CommonOptions& options, const std::string& what) 
 int KioskShot(Window& window, const CommonOptions& options, const Pack& pack) {
     Theme theme;
     std::string error;
-    if (!SetupTheme(theme, options.width, options.height, options.dpi, &error)) return Fail(error);
+    if (!SetupTheme(theme, options.width, options.height, options.dpi, pack, &error)) return Fail(error);
     std::string lang;
     if (!ChooseLanguage(options, pack, &lang, &error)) return Fail(error);
     if (IsAdminScreen(options.screen)) {
@@ -93,7 +93,7 @@ class TempDatabase {
 int BoardShot(Window& window, const CommonOptions& options, const Pack& pack) {
     Theme theme;
     std::string error;
-    if (!SetupBoardTheme(theme, options.width, options.height, &error)) return Fail(error);
+    if (!SetupBoardTheme(theme, options.width, options.height, pack, &error)) return Fail(error);
     std::string lang;
     if (!ChooseLanguage(options, pack, &lang, &error)) return Fail(error);
     TempDatabase temp;

@@ -44,13 +44,13 @@ Tallies BusyDay(const Step& sheet) {
 // An ImGui context of its own with the board's fonts at one screen size.
 class Offscreen {
   public:
-    Offscreen(int width, int height) : context_(ImGui::CreateContext()) {
+    Offscreen(int width, int height, const Pack& pack) : context_(ImGui::CreateContext()) {
         ImGui::SetCurrentContext(context_);
         ImGuiIO& io = ImGui::GetIO();
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
         io.DeltaTime = 1.0f / 60.0f;
-        ok_ = SetupBoardTheme(theme_, width, height, &error_) && io.Fonts->Build();
+        ok_ = SetupBoardTheme(theme_, width, height, pack, &error_) && io.Fonts->Build();
     }
     ~Offscreen() { ImGui::DestroyContext(context_); }
     Offscreen(const Offscreen&) = delete;
@@ -121,7 +121,7 @@ std::vector<LoadError> SheetSizeWarnings(const Pack& pack) {
         if (step.kind != StepKind::Sheet) continue;
         if (screens.empty())
             for (auto [width, height] : kScreens)
-                screens.push_back(std::make_unique<Offscreen>(width, height));
+                screens.push_back(std::make_unique<Offscreen>(width, height, pack));
         for (const Language& language : pack.languages) {
             float scale = 1;
             for (const auto& screen : screens) {

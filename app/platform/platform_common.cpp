@@ -33,7 +33,10 @@ ImGuiContext* CreateKioskImGuiContext() {
 void ShutdownImGuiContext(ImGuiContext* ctx, bool renderer_ready, void (*platform_shutdown)()) {
     ImGuiContext* previous = ImGui::GetCurrentContext();
     ImGui::SetCurrentContext(ctx);
-    if (renderer_ready) ImGui_ImplOpenGL3_Shutdown(); // frees textures and shaders: GL must be current
+    if (renderer_ready) {
+        DeleteFontTexture();
+        ImGui_ImplOpenGL3_Shutdown(); // frees textures and shaders: GL must be current
+    }
     if (platform_shutdown != nullptr) platform_shutdown();
     ImGui::DestroyContext(ctx);
     // Never leave a destroyed context current: ImGui would use freed memory.

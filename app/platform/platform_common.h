@@ -26,9 +26,10 @@ class ImGuiContextScope {
 
 // A new ImGui context, left current, set up for a kiosk (no imgui.ini).
 ImGuiContext* CreateKioskImGuiContext();
-// Shuts down the renderer (if it started) and the platform backend (if
-// given) inside ctx, destroys ctx, and leaves current whatever was current
-// before, unless that was ctx. Needs ctx's GL context current.
+// Shuts down the renderer (if it started, with NewRendererFrame's font
+// texture) and the platform backend (if given) inside ctx, destroys ctx,
+// and leaves current whatever was current before, unless that was ctx.
+// Needs ctx's GL context current.
 void ShutdownImGuiContext(ImGuiContext* ctx, bool renderer_ready, void (*platform_shutdown)());
 
 // True while ctx holds input events ImGui has not processed yet (it trickles
@@ -46,6 +47,18 @@ const char* GlApiName(); // "OpenGL 3.0" or "OpenGL ES 3.0", for messages
 
 // ImGui_ImplOpenGL3_Init with a message naming the GL driver on failure.
 bool InitRenderer(std::string* error);
+
+// The renderer's part of a new frame, before the platform backend's and
+// ImGui::NewFrame(). On the first frame (or the first after the theme loaded
+// new fonts) the renderer uploads the font atlas as RGBA; that texture is
+// then replaced by a one-byte-a-pixel copy read as white with the glyphs'
+// coverage as alpha (a texture swizzle: the same texels, so the same
+// pixels), and the atlas's pixels and font files, no longer needed, are
+// freed and the memory handed back to the system. Where the GL has no
+// texture swizzle the RGBA texture stays.
+void NewRendererFrame();
+// Deletes NewRendererFrame's font texture (the renderer deletes only its own).
+void DeleteFontTexture();
 
 // Clears the bound framebuffer and draws the current context's draw data.
 void RenderDrawData(int fb_width, int fb_height, const std::array<float, 4>& clear_color);

@@ -220,7 +220,7 @@ void GlfwWindow::MakeCurrent() {
 
 void GlfwWindow::BeginFrame() {
     MakeCurrent();
-    ImGui_ImplOpenGL3_NewFrame(); // builds the font texture on the first frame
+    NewRendererFrame(); // the font texture on the first frame, from the fonts the theme loaded
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
 }

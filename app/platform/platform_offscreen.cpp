@@ -131,7 +131,7 @@ void OffscreenWindow::MakeCurrent() {
 
 void OffscreenWindow::BeginFrame() {
     MakeCurrent();
-    ImGui_ImplOpenGL3_NewFrame(); // builds the font texture on the first frame
+    NewRendererFrame(); // the font texture on the first frame, from the fonts the theme loaded
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(options_.width), static_cast<float>(options_.height));
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);

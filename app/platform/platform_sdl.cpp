@@ -163,9 +163,7 @@ void SdlWindow::MakeCurrent() {
 
 void SdlWindow::BeginFrame() {
     MakeCurrent();
-    // Builds the font texture on the first frame, from whatever fonts the
-    // theme loaded into this context.
-    ImGui_ImplOpenGL3_NewFrame();
+    NewRendererFrame(); // the font texture on the first frame, from the fonts the theme loaded
     // imgui_impl_sdl2 adds, on every frame the window has keyboard focus,
     // the pointer position SDL_GetGlobalMouseState() reports. On X11, SDL 2
     // caches that position until an XInput2 raw motion event arrives, and a

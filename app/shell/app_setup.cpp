@@ -42,14 +42,14 @@ LoadedPack LoadKioskPack(const CommonOptions& options) {
 }
 
 std::unique_ptr<Window> OpenThemedWindow(Backend backend, const WindowOptions& options, WindowRole role,
-                                         float dpi, Theme& theme, std::string* error) {
+                                         float dpi, const Pack& pack, Theme& theme, std::string* error) {
     std::unique_ptr<Window> window = CreateAppWindow(backend, options, error);
     if (!window) return nullptr;
     ImGui::SetCurrentContext(window->Context());
     int fb_w = 0, fb_h = 0;
     window->FramebufferSize(fb_w, fb_h);
-    const bool themed = role == WindowRole::Board ? SetupBoardTheme(theme, fb_w, fb_h, error)
-                                                  : SetupTheme(theme, fb_w, fb_h, dpi, error);
+    const bool themed = role == WindowRole::Board ? SetupBoardTheme(theme, fb_w, fb_h, pack, error)
+                                                  : SetupTheme(theme, fb_w, fb_h, dpi, pack, error);
     return themed ? std::move(window) : nullptr;
 }
 

@@ -30,8 +30,8 @@ LoadedPack LoadKioskPack(const CommonOptions& options);
 enum class WindowRole { Kiosk, Board };
 
 // A window with its theme loaded into its own ImGui context: touch sizes
-// from the DPI for the kiosk, room-readable sizes for the board. Null with
-// *error set on failure.
+// from the DPI for the kiosk, room-readable sizes for the board, the glyphs
+// of `pack`. Null with *error set on failure.
 // --lang, or the pack's first language; an error names the languages there are.
 bool ChooseLanguage(const CommonOptions& options, const Pack& pack, std::string* lang, std::string* error);
 
@@ -40,7 +40,7 @@ bool ChooseLanguage(const CommonOptions& options, const Pack& pack, std::string*
 WindowOptions SingleWindowOptions(const CommonOptions& options, const char* title, int default_monitor);
 
 std::unique_ptr<Window> OpenThemedWindow(Backend backend, const WindowOptions& options, WindowRole role,
-                                         float dpi, Theme& theme, std::string* error);
+                                         float dpi, const Pack& pack, Theme& theme, std::string* error);
 
 // The kiosk's session, with a writer on options.db that wakes `window`
 // (none when the pack is bad: the kiosk then shows the problem).

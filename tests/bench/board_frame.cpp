@@ -189,7 +189,7 @@ int main(int argc, char** argv) {
     io.DisplaySize = ImVec2(static_cast<float>(settings.width), static_cast<float>(settings.height));
     tapsheet::Theme theme;
     std::string error;
-    if (!tapsheet::SetupBoardTheme(theme, settings.width, settings.height, &error)) {
+    if (!tapsheet::SetupBoardTheme(theme, settings.width, settings.height, pack, &error)) {
         std::fprintf(stderr, "%s\n", error.c_str());
         return 1;
     }

@@ -5,9 +5,12 @@
 // proportional memory (PSS). The same screen drawn every frame (--redraw
 // always) runs beside it for comparison: on a shared, noisy machine the
 // ratio is the figure to read, not the absolutes. The kiosk runs first and
-// creates the database the board then reads.
+// creates the database the board then reads. Then the memory of both at
+// three window sizes (the font atlas grows with the screen), with the part
+// the process allocated itself (anonymous) apart from the libraries mapped
+// from files (Mesa's llvmpipe alone maps about 36 MB).
 //
-// usage: bench_kiosk_process TAPSHEET_BINARY [SECONDS] [kiosk|board|both]
+// usage: bench_kiosk_process TAPSHEET_BINARY [SECONDS] [kiosk|board|both|memory|all]
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -31,7 +34,10 @@ struct Figures {
     double cpu_percent = 0;
     bool ticks_only = false; // no schedstat here: resolution is one 10 ms tick
     long pss_kb = 0;
+    long anon_kb = 0; // of pss_kb: heap and other anonymous memory
 };
+
+const char* const kSizes[] = {"800x480", "1280x800", "1920x1080"};
 
 long CpuTicks(pid_t pid) {
     std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
@@ -63,12 +69,13 @@ long long CpuNanoseconds(pid_t pid) {
     return total;
 }
 
-long PssKb(pid_t pid) {
+// One field of /proc/PID/smaps_rollup in kB ("Pss:", "Pss_Anon:"), -1 if absent.
+long RollupKb(pid_t pid, const std::string& field) {
     std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
     std::string key;
     long value = 0;
     while (rollup >> key) {
-        if (key == "Pss:") {
+        if (key == field) {
             rollup >> value;
             return value;
         }
@@ -92,7 +99,7 @@ bool WaitFirstFrame(int fd, double timeout_s) {
 }
 
 Figures Measure(const std::string& binary, const char* role, const std::string& redraw, double seconds,
-                const std::string& db) {
+                const std::string& db, const char* size = "800x480") {
     Figures figures;
     int pipe_fds[2];
     if (pipe(pipe_fds) != 0) return figures;
@@ -101,7 +108,7 @@ Figures Measure(const std::string& binary, const char* role, const std::string& 
     if (pid == 0) {
         dup2(pipe_fds[1], STDERR_FILENO);
         close(pipe_fds[0]);
-        execl(binary.c_str(), binary.c_str(), role, "--windowed", "800x480", "--db", db.c_str(), "--redraw",
+        execl(binary.c_str(), binary.c_str(), role, "--windowed", size, "--db", db.c_str(), "--redraw",
               redraw.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
@@ -126,7 +133,8 @@ Figures Measure(const std::string& binary, const char* role, const std::string& 
     if (figures.ticks_only)
         cpu_s = static_cast<double>(ticks_after - ticks_before) / static_cast<double>(sysconf(_SC_CLK_TCK));
     figures.cpu_percent = 100.0 * cpu_s / elapsed;
-    figures.pss_kb = PssKb(pid);
+    figures.pss_kb = RollupKb(pid, "Pss:");
+    figures.anon_kb = RollupKb(pid, "Pss_Anon:");
     kill(pid, SIGTERM);
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     kill(pid, SIGKILL);
@@ -158,29 +166,46 @@ void Print(const char* role, const Figures& idle, const Figures& busy, double se
     std::printf("  targets: idle CPU < 2%%, PSS < 100 MB, first frame < 500 ms\n");
 }
 
+// PSS of the kiosk (attract screen) and the board (static) in windows of
+// the three reference sizes, each after its first frame and 2 s idle.
+void PrintMemory(const std::string& binary, const std::string& db) {
+    std::printf("memory (PSS) by window size, after the first frame and 2 s idle\n");
+    std::printf("  %-12s %26s %26s\n", "", "kiosk: all (anonymous)", "board: all (anonymous)");
+    for (const char* size : kSizes) {
+        Figures kiosk = Measure(binary, "kiosk", "on-change", 0, db, size);
+        Figures board = Measure(binary, "board", "on-change", 0, db, size);
+        std::printf("  %-12s %13.1f MB (%5.1f MB) %13.1f MB (%5.1f MB)\n", size, kiosk.pss_kb / 1024.0,
+                    kiosk.anon_kb / 1024.0, board.pss_kb / 1024.0, board.anon_kb / 1024.0);
+    }
+    std::printf("  target: kiosk PSS <= 85 MB at 1280x800 with llvmpipe\n");
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) {
-        std::fprintf(stderr, "usage: %s TAPSHEET_BINARY [SECONDS] [kiosk|board|both]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s TAPSHEET_BINARY [SECONDS] [kiosk|board|both|memory|all]\n", argv[0]);
         return 2;
     }
     std::string binary = argv[1];
     double seconds = argc > 2 ? std::atof(argv[2]) : 10.0;
-    const std::string which = argc > 3 ? argv[3] : "both";
+    const std::string which = argc > 3 ? argv[3] : "all";
+    const bool both = which == "both" || which == "all";
     std::filesystem::path dir =
         std::filesystem::temp_directory_path() / ("tapsheet-bench-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     std::string db = (dir / "bench.db").string();
     bool ok = true;
     for (const char* role : {"kiosk", "board"}) {
-        if (which != "both" && which != role) continue;
+        if (!both && which != role) continue;
         Figures idle = Measure(binary, role, "on-change", seconds, db);
         Figures busy = Measure(binary, role, "always", seconds, db);
         Print(role, idle, busy, seconds);
         ok = ok && idle.first_frame_ms >= 0 && busy.first_frame_ms >= 0;
-        if (which == "both" && !std::strcmp(role, "kiosk")) std::printf("\n");
+        if (both && !std::strcmp(role, "kiosk")) std::printf("\n");
     }
+    if (which == "all") std::printf("\n");
+    if (which == "all" || which == "memory") PrintMemory(binary, db);
     std::filesystem::remove_all(dir);
     return ok ? 0 : 1;
 }

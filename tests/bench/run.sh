@@ -12,7 +12,7 @@ echo "-- commit latency (synchronous=FULL, WAL)"
 echo
 echo "-- kiosk and board processes"
 if [ -z "${DISPLAY:-}" ]; then
-  xvfb-run -a -s "-screen 0 1280x800x24" "$build/tests/bench/bench_kiosk_process" "$build/tapsheet" 10
+  xvfb-run -a -s "-screen 0 1920x1080x24" "$build/tests/bench/bench_kiosk_process" "$build/tapsheet" 10
 else
   "$build/tests/bench/bench_kiosk_process" "$build/tapsheet" 10
 fi

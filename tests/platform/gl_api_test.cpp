@@ -97,6 +97,64 @@ TEST_P(GlApiTest, ContextIsTheApiOfThisBuildAndImGuiDrawsWithIt) {
     EXPECT_EQ(rgba[at + 2], 100);
 }
 
+// The font atlas goes to the GPU as one byte a pixel, read as white with
+// the glyph's coverage as alpha, and nothing of it stays on the CPU. A
+// wrong swizzle would draw text black or not at all, and solid shapes
+// (which sample the atlas's white texel) in the wrong colour.
+TEST_P(GlApiTest, FontAtlasIsOneBytePerPixelAndDrawsTheSameColours) {
+    WindowOptions options;
+    options.title = std::string("gl_api_test font ") + BackendName(GetParam());
+    options.width = 320;
+    options.height = 240;
+    options.fullscreen = false;
+    std::string error;
+    std::unique_ptr<Window> window = CreateAppWindow(GetParam(), options, &error);
+    ASSERT_NE(window, nullptr) << error;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFont* font = atlas->AddFontDefault();
+    for (int frame = 0; frame < 2; frame++) {
+        window->BeginFrame();
+        ImDrawList* draw = ImGui::GetBackgroundDrawList();
+        draw->AddRectFilled(ImVec2(0, 0), ImVec2(320, 240), IM_COL32(0, 0, 0, 255));
+        draw->AddRectFilled(ImVec2(10, 10), ImVec2(100, 60), IM_COL32(0, 200, 100, 255));
+        // Big enough for glyph stems wholly covered: a 13 px font at 6x.
+        draw->AddText(font, 78, ImVec2(120, 100), IM_COL32(255, 128, 0, 255), "III");
+        window->EndFrame();
+    }
+    EXPECT_EQ(atlas->TexPixelsAlpha8, nullptr) << "the CPU copy is freed";
+    EXPECT_EQ(atlas->TexPixelsRGBA32, nullptr);
+    EXPECT_EQ(atlas->ConfigData.Size, 0) << "and the font data";
+    EXPECT_NE(atlas->TexID, nullptr);
+#if !defined(IMGUI_IMPL_OPENGL_ES3) // GL ES 3.0 cannot ask a texture its format
+    GLint format = 0;
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::intptr_t>(atlas->TexID)));
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_INTERNAL_FORMAT, &format);
+    EXPECT_EQ(format, GL_R8);
+#endif
+    std::vector<std::uint8_t> rgba;
+    int width = 0, height = 0;
+    ASSERT_TRUE(window->ReadPixels(rgba, width, height));
+    auto pixel = [&](int x, int y) {
+        const std::size_t at = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + x) * 4;
+        return std::vector<int>{rgba[at], rgba[at + 1], rgba[at + 2]};
+    };
+    EXPECT_EQ(pixel(50, 30), (std::vector<int>{0, 200, 100}));
+    // Orange at full coverage (bilinear sampling of a scaled glyph stops a
+    // shade short of 255), and its edges shades of the same orange.
+    int full = 0, partial = 0;
+    for (int y = 100; y < 180; y++) {
+        for (int x = 120; x < 240; x++) {
+            const std::vector<int> p = pixel(x, y);
+            full += p[0] >= 245 && std::abs(p[1] - 128) <= 4;
+            partial += p[0] > 16 && p[0] < 245;
+            EXPECT_LE(std::abs(p[1] * 2 - p[0]), 3) << "orange's shades at " << x << "," << y;
+            EXPECT_EQ(p[2], 0) << "no blue in orange text at " << x << "," << y;
+        }
+    }
+    EXPECT_GT(full, 20) << "the stems are drawn in the text's colour";
+    EXPECT_GT(partial, 0) << "with anti-aliased edges";
+}
+
 INSTANTIATE_TEST_SUITE_P(EveryBackend, GlApiTest,
                          ::testing::Values(Backend::Sdl, Backend::Glfw, Backend::Offscreen),
                          [](const ::testing::TestParamInfo<Backend>& info) {

@@ -1,6 +1,8 @@
 // The kiosk's staff screens through real Dear ImGui frames (no GPU) and a
 // real results file: taps on the PIN pad open the panel, and the panel's
 // moderation and new round reach the store. Every target is a touch target.
+#include "glyph_check.h"
+
 #include "app/core/loader.h"
 #include "app/session/admin_session.h"
 #include "app/session/demo_figures.h"
@@ -43,7 +45,7 @@ class AdminHarness {
         io.IniFilename = nullptr;
         io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
         std::string error;
-        EXPECT_TRUE(SetupTheme(theme_, width, height, 96, &error)) << error;
+        EXPECT_TRUE(SetupTheme(theme_, width, height, 96, DefaultPack(), &error)) << error;
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -57,7 +59,8 @@ class AdminHarness {
         now_ += 1.0 / 60.0;
         ImGui::NewFrame();
         targets_.clear();
-        UiFrame ui{theme_, "en", now_, &targets_};
+        texts_.clear();
+        UiFrame ui{theme_, "en", now_, &targets_, &texts_};
         const AdminIntents intents = DrawAdmin(ui, admin_.View());
         ImGui::Render();
         admin_.Apply(intents, now_);
@@ -88,6 +91,15 @@ class AdminHarness {
     }
 
     const std::vector<TapTarget>& Targets() const { return targets_; }
+    // Every label and text drawn in the last frame, a line each.
+    std::string Shown() const {
+        std::string shown;
+        for (const TapTarget& target : targets_)
+            shown += target.label + "\n";
+        for (const DrawnText& text : texts_)
+            shown += text.text + "\n";
+        return shown;
+    }
     const Theme& GetTheme() const { return theme_; }
     double Now() const { return now_; }
 
@@ -96,6 +108,7 @@ class AdminHarness {
     ImGuiContext* context_ = nullptr;
     Theme theme_;
     std::vector<TapTarget> targets_;
+    std::vector<DrawnText> texts_;
     double now_ = 100;
 };
 
@@ -292,6 +305,24 @@ TEST(AdminScreens, ExportGoesToTheStickStaffChose) {
     ASSERT_TRUE(harness.Tap("admin-export-0"));
     EXPECT_EQ(exported_to, (f.dir / "media" / "STICK").string());
     EXPECT_NE(admin.View().status.find("3 files"), std::string::npos);
+}
+
+// The fonts hold only what can be shown (app/ui/common/theme.cpp): the
+// panel's own words, the pack's, and the packs it offers, all have glyphs.
+TEST(AdminScreens, EveryTextOfThePanelHasItsGlyphs) {
+    Fixture f("glyphs");
+    AdminSession admin(f.settings, f.writer.get());
+    AdminHarness harness(admin, 800, 480);
+    OpenPad(admin, harness.Now());
+    harness.Frame();
+    EXPECT_EQ(MissingGlyphs(harness.GetTheme(), harness.Shown()), "") << "pin pad";
+    EnterPin(harness, "2580");
+    for (int tab = 0; tab < 5; tab++) {
+        ASSERT_TRUE(harness.Tap("admin-tab-" + std::to_string(tab)));
+        harness.Frame();
+        EXPECT_NE(harness.Shown().find("Figures"), std::string::npos) << "the tabs are drawn";
+        EXPECT_EQ(MissingGlyphs(harness.GetTheme(), harness.Shown()), "") << "tab " << tab;
+    }
 }
 
 TEST(AdminScreens, EveryTargetIsATouchTargetOnScreenAtEverySize) {

@@ -112,7 +112,7 @@ BoardHarness::BoardHarness(const Pack& pack, int width, int height, std::string 
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     std::string error;
-    EXPECT_TRUE(SetupBoardTheme(theme_, width, height, &error)) << error;
+    EXPECT_TRUE(SetupBoardTheme(theme_, width, height, pack, &error)) << error;
     unsigned char* pixels = nullptr;
     int atlas_w = 0, atlas_h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &atlas_w, &atlas_h);

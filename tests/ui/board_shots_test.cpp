@@ -34,7 +34,7 @@ void Shoot(const std::string& dir, const std::string& file, const std::string& l
     ASSERT_TRUE(window) << error;
     ImGui::SetCurrentContext(window->Context());
     Theme theme;
-    ASSERT_TRUE(SetupBoardTheme(theme, width, height, &error)) << error;
+    ASSERT_TRUE(SetupBoardTheme(theme, width, height, pack, &error)) << error;
     double now = 1000;
     BoardState state = NewBoardState(pack, now);
     state.controls = controls;

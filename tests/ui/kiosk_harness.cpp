@@ -20,7 +20,7 @@ KioskHarness::KioskHarness(const Pack& pack, std::unique_ptr<VisitWriter> writer
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     std::string error;
-    EXPECT_TRUE(SetupTheme(theme_, width, height, dpi, &error)) << error;
+    EXPECT_TRUE(SetupTheme(theme_, width, height, dpi, pack, &error)) << error;
     unsigned char* pixels = nullptr;
     int atlas_w = 0, atlas_h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &atlas_w, &atlas_h); // real glyphs, no GPU upload

@@ -2,6 +2,7 @@
 // own texts but none of the program's words (no [ui] table): every word the
 // program owns is in the visit's language, on every screen, and the attract
 // screen offers the event in each of its languages.
+#include "glyph_check.h"
 #include "kiosk_harness.h"
 
 #include "app/core/loader.h"
@@ -88,6 +89,17 @@ void ExpectNoEnglish(const KioskHarness& kiosk, const std::string& where) {
             EXPECT_FALSE(std::regex_match(text, word)) << where << ": English shows: '" << text << "'";
 }
 
+// Every shown text has its glyphs: the fonts hold the pack's characters in
+// all its languages, so switching language at run time needs no new ones.
+void ExpectGlyphs(const KioskHarness& kiosk, const std::string& where) {
+    std::string shown;
+    for (const TapTarget& target : kiosk.Targets())
+        if (target.text) shown += target.label + "\n";
+    for (const DrawnText& text : kiosk.Texts())
+        shown += text.text + "\n";
+    EXPECT_EQ(MissingGlyphs(kiosk.GetTheme(), shown), "") << where;
+}
+
 std::string Label(const KioskHarness& kiosk, const std::string& id) {
     const TapTarget* target = kiosk.Find(id);
     return target ? target->label : "(no " + id + ")";
@@ -110,6 +122,7 @@ TEST_P(KioskLanguage, EveryWordOfTheProgramIsInTheVisitsLanguage) {
     EXPECT_EQ(Label(kiosk, "start"), "Tap to start");
     EXPECT_TRUE(kiosk.Shows("Cyffyrddwch i ddechrau"));
     EXPECT_TRUE(kiosk.Shows("Tapáil chun tosú"));
+    ExpectGlyphs(kiosk, "attract");
     const std::string name = lang == "cy" ? "Cymraeg" : "Gaeilge";
     ASSERT_TRUE(kiosk.TapAndSettle(name));
     ASSERT_EQ(kiosk.GetFlow().Lang(), lang);
@@ -119,6 +132,7 @@ TEST_P(KioskLanguage, EveryWordOfTheProgramIsInTheVisitsLanguage) {
     EXPECT_TRUE(kiosk.Shows(word(s.choose_one)));
     EXPECT_EQ(Label(kiosk, "skip"), word(s.skip));
     ExpectNoEnglish(kiosk, "poll");
+    ExpectGlyphs(kiosk, "poll");
     ASSERT_TRUE(kiosk.TapAndSettle("skip"));
 
     // The sheet: Back, Skip, then Next once something is chosen.
@@ -126,15 +140,18 @@ TEST_P(KioskLanguage, EveryWordOfTheProgramIsInTheVisitsLanguage) {
     EXPECT_EQ(Label(kiosk, "project"), word(s.project_placeholder));
     EXPECT_EQ(Label(kiosk, "add-own"), "+ " + word(s.add_own));
     ExpectNoEnglish(kiosk, "sheet");
+    ExpectGlyphs(kiosk, "sheet");
     ASSERT_TRUE(kiosk.Tap("care"));
     EXPECT_EQ(Label(kiosk, "next"), word(s.next) + " \xE2\x80\xBA");
     ExpectNoEnglish(kiosk, "sheet, chosen");
+    ExpectGlyphs(kiosk, "sheet, chosen");
 
     // The keyboard.
     ASSERT_TRUE(kiosk.TapAndSettle("add-own"));
     EXPECT_EQ(Label(kiosk, "key-done"), word(s.keyboard_done));
     EXPECT_EQ(Label(kiosk, "key-cancel"), word(s.keyboard_cancel));
     ExpectNoEnglish(kiosk, "keyboard");
+    ExpectGlyphs(kiosk, "keyboard");
     ASSERT_TRUE(kiosk.Tap("key-cancel"));
     kiosk.Advance(0.5);
     kiosk.Frame();
@@ -149,6 +166,7 @@ TEST_P(KioskLanguage, EveryWordOfTheProgramIsInTheVisitsLanguage) {
     EXPECT_EQ(Label(kiosk, "still-here"), word(s.continue_label));
     EXPECT_EQ(Label(kiosk, "start-over"), word(s.start_over));
     ExpectNoEnglish(kiosk, "still there");
+    ExpectGlyphs(kiosk, "still there");
     ASSERT_TRUE(kiosk.Tap("still-here"));
     kiosk.Advance(0.5);
     kiosk.Frame();
@@ -159,6 +177,7 @@ TEST_P(KioskLanguage, EveryWordOfTheProgramIsInTheVisitsLanguage) {
     ASSERT_TRUE(kiosk.Tap("focus-lead"));
     EXPECT_EQ(Label(kiosk, "next"), word(s.finish));
     ExpectNoEnglish(kiosk, "domains");
+    ExpectGlyphs(kiosk, "domains");
     ASSERT_TRUE(kiosk.TapAndSettle("next"));
 
     // Thanks.
@@ -167,6 +186,7 @@ TEST_P(KioskLanguage, EveryWordOfTheProgramIsInTheVisitsLanguage) {
     EXPECT_TRUE(kiosk.Shows(word(s.thanks_body)));
     EXPECT_EQ(Label(kiosk, "done").rfind(word(s.done) + " (", 0), 0u) << Label(kiosk, "done");
     ExpectNoEnglish(kiosk, "thanks");
+    ExpectGlyphs(kiosk, "thanks");
     // And these are tapsheet's own words, not the pack's (it has no [ui]).
     EXPECT_EQ(word(s.still_there), ProgramWord("ui", "still_there", lang));
     EXPECT_NE(word(s.still_there), ProgramWord("ui", "still_there", "en"));

@@ -126,7 +126,7 @@ TEST(Theme, TargetsAreFifteenMillimetresAtTheDpi) {
     ImGuiContext* context = ImGui::CreateContext();
     Theme theme;
     std::string error;
-    ASSERT_TRUE(SetupTheme(theme, 800, 480, 133, &error)) << error;
+    ASSERT_TRUE(SetupTheme(theme, 800, 480, 133, Pack{}, &error)) << error;
     EXPECT_NEAR(theme.target_min, 15.0f / 25.4f * 133, 1.0f);
     EXPECT_GE(theme.TargetHeight(), theme.target_min);
     EXPECT_GE(BodyFontSize(800, 480, 96), 20.0f);
@@ -138,7 +138,7 @@ TEST(Theme, FontsCoverWelshAndIrish) {
     ImGuiContext* context = ImGui::CreateContext();
     Theme theme;
     std::string error;
-    ASSERT_TRUE(SetupTheme(theme, 1280, 800, 96, &error)) << error;
+    ASSERT_TRUE(SetupTheme(theme, 1280, 800, 96, Pack{}, &error)) << error;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

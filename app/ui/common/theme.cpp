@@ -1,5 +1,7 @@
 #include "app/ui/common/theme.h"
 
+#include "app/core/screen_characters.h"
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -23,30 +25,66 @@ template <std::size_t N> std::string FirstExisting(const char* const (&paths)[N]
     return {};
 }
 
-// Latin with Latin Extended-A (Welsh ŵ ŷ, Irish á é í ó ú and most European
-// languages), typographic punctuation, and a few symbols the screens use.
-void BuildGlyphRanges(ImVector<ImWchar>& out) {
+// The characters tapsheet's own labels use besides the pack's and its own
+// words (core/screen_characters.h): ASCII, Latin-1 (the no-break space, the
+// middle dot, the multiplication sign, the accents of western Europe), the
+// Welsh w and y with every accent, typographic punctuation (dashes, quotes,
+// bullet, ellipsis, angle quotes), the euro and arrows.
+// tests/ui/atlas_glyphs_test.cpp checks every non-ASCII character in the
+// strings of app/ui, app/session and app/core against the built fonts.
+const ImWchar kProgramRanges[] = {
+    0x0020, 0x007E, // ASCII
+    0x00A0, 0x00FF, // Latin-1
+    0x0174, 0x0177, // Ŵ ŵ Ŷ ŷ
+    0x1E80, 0x1E85, // Ẁ ẁ Ẃ ẃ Ẅ ẅ
+    0x1EF2, 0x1EF3, // Ỳ ỳ
+    0x2010, 0x2027, // dashes, quotes, bullet, ellipsis
+    0x2030, 0x203A, // per mille, angle quotes
+    0x20AC, 0x20AC, // euro
+    0x2190, 0x2193, // arrows
+    0,
+};
+
+// The body font also draws what comes from outside the pack (the staff
+// panel's file, folder and other packs' names, a broken pack's error): it
+// keeps every Latin letter, which costs little at the body size.
+const ImWchar kLatinRanges[] = {
+    0x0100, 0x017F, // Latin Extended-A
+    0x0180, 0x024F, // Latin Extended-B
+    0x1E00, 0x1EFF, // Latin Extended Additional
+    0,
+};
+
+// Only what can be shown, so the atlas stays small: at the heading and
+// title sizes every glyph costs kilobytes.
+void BuildGlyphRanges(const std::string& characters, const ImWchar* more, ImVector<ImWchar>& out) {
     ImFontGlyphRangesBuilder builder;
-    const ImWchar ranges[] = {
-        0x0020, 0x00FF, // Basic Latin + Latin-1
-        0x0100, 0x017F, // Latin Extended-A
-        0x0180, 0x024F, // Latin Extended-B
-        0x1E00, 0x1EFF, // Latin Extended Additional (Welsh ẁ ẃ ẅ ỳ)
-        0x2010, 0x2027, // dashes, quotes, bullet, ellipsis
-        0x2030, 0x203A, // per mille, angle quotes
-        0x20AC, 0x20AC, // euro
-        0x2190, 0x2193, // arrows
-        0,
-    };
-    builder.AddRanges(ranges);
+    builder.AddRanges(kProgramRanges);
+    if (more) builder.AddRanges(more);
+    builder.AddText(characters.data(), characters.data() + characters.size());
+    out.clear();
     builder.BuildRanges(&out);
 }
 
-ImFont* AddFont(const std::string& path, float size, const ImWchar* ranges) {
+ImFontConfig SizeConfig() {
     ImFontConfig config;
     config.OversampleH = 1; // FreeType hinting makes oversampling unnecessary
     config.OversampleV = 1;
+    return config;
+}
+
+ImFont* AddFont(const std::string& path, float size, const ImWchar* ranges) {
+    ImFontConfig config = SizeConfig();
     return ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), size, &config, ranges);
+}
+
+// Another size of a font already added: the file is read once and its data
+// shared (the atlas frees it once, with the font that read it).
+ImFont* AddSize(const ImFontConfig& loaded, float size, const ImWchar* ranges) {
+    ImFontConfig config = SizeConfig();
+    config.FontDataOwnedByAtlas = false;
+    return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(loaded.FontData, loaded.FontDataSize, size, &config,
+                                                      ranges);
 }
 
 ImVec4 ToVec4(ImU32 c) {
@@ -89,7 +127,7 @@ float Luminance(ImU32 c) {
 // Digits only (and what numbers are written with): big sizes stay cheap in the atlas.
 const ImWchar kDigitRanges[] = {0x0020, 0x0020, 0x0025, 0x0025, 0x002C, 0x003A, 0};
 
-bool LoadFonts(Theme& theme, bool board, std::string* error) {
+bool LoadFonts(Theme& theme, const Pack& pack, bool board, std::string* error) {
     std::string regular = FirstExisting(kRegularFonts);
     std::string bold = FirstExisting(kBoldFonts);
     if (regular.empty() || bold.empty()) {
@@ -97,19 +135,25 @@ bool LoadFonts(Theme& theme, bool board, std::string* error) {
             *error = "No Noto Sans or DejaVu Sans font found; run deploy/install-deps.sh (fonts-noto-core).";
         return false;
     }
-    if (theme.glyph_ranges.empty()) BuildGlyphRanges(theme.glyph_ranges);
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    theme.body = AddFont(regular, theme.unit, theme.glyph_ranges.Data);
-    theme.body_bold = AddFont(bold, theme.unit, theme.glyph_ranges.Data);
-    theme.heading = AddFont(bold, std::round(theme.unit * 1.35f), theme.glyph_ranges.Data);
-    theme.title = AddFont(bold, std::round(theme.unit * 1.9f), theme.glyph_ranges.Data);
-    theme.figures = board ? AddFont(bold, std::round(theme.unit * 3.0f), kDigitRanges) : nullptr;
-    theme.clock = board ? AddFont(bold, std::round(theme.unit * 7.0f), kDigitRanges) : nullptr;
-    io.FontDefault = theme.body;
+    const std::string characters = ScreenCharacters(pack);
+    BuildGlyphRanges(characters, kLatinRanges, theme.body_ranges);
+    BuildGlyphRanges(characters, nullptr, theme.glyph_ranges);
+    const ImWchar* ranges = theme.glyph_ranges.Data;
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight; // GL ES 3 and GL 3 take any size
+    theme.body = AddFont(regular, theme.unit, theme.body_ranges.Data);
+    theme.body_bold = AddFont(bold, theme.unit, ranges);
+    if (!theme.body || !theme.body_bold) return false;
+    const ImFontConfig bold_file = atlas->ConfigData.back(); // a copy: the list grows
+    theme.heading = AddSize(bold_file, std::round(theme.unit * 1.35f), ranges);
+    theme.title = AddSize(bold_file, std::round(theme.unit * 1.9f), ranges);
+    theme.figures = board ? AddSize(bold_file, std::round(theme.unit * 3.0f), kDigitRanges) : nullptr;
+    theme.clock = board ? AddSize(bold_file, std::round(theme.unit * 7.0f), kDigitRanges) : nullptr;
+    ImGui::GetIO().FontDefault = theme.body;
     ApplyStyle(theme);
     bool digits = !board || (theme.figures && theme.clock);
-    return theme.body && theme.body_bold && theme.heading && theme.title && digits;
+    return theme.heading && theme.title && digits;
 }
 
 } // namespace
@@ -123,11 +167,11 @@ float BodyFontSize(int width, int height, float dpi) {
     return std::round(std::max({by_screen, by_dpi, 22.0f}));
 }
 
-bool SetupTheme(Theme& theme, int width, int height, float dpi, std::string* error) {
+bool SetupTheme(Theme& theme, int width, int height, float dpi, const Pack& pack, std::string* error) {
     theme.dpi = dpi;
     theme.unit = BodyFontSize(width, height, dpi);
     theme.target_min = std::round(15.0f / 25.4f * dpi);
-    return LoadFonts(theme, false, error);
+    return LoadFonts(theme, pack, false, error);
 }
 
 float BoardFontSize(int width, int height) {
@@ -137,11 +181,11 @@ float BoardFontSize(int width, int height) {
     return std::ceil(std::max(by_screen, 18.0f));
 }
 
-bool SetupBoardTheme(Theme& theme, int width, int height, std::string* error) {
+bool SetupBoardTheme(Theme& theme, int width, int height, const Pack& pack, std::string* error) {
     theme.dpi = 96; // a TV's DPI is unknown and does not matter: it is read from across the room
     theme.unit = BoardFontSize(width, height);
     theme.target_min = std::round(15.0f / 25.4f * theme.dpi);
-    return LoadFonts(theme, true, error);
+    return LoadFonts(theme, pack, true, error);
 }
 
 float ContrastRatio(ImU32 a, ImU32 b) {

@@ -3,6 +3,8 @@
 // 15 mm at the configured screen DPI.
 #pragma once
 
+#include "app/core/content.h"
+
 #include "imgui.h"
 
 #include <string>
@@ -42,7 +44,10 @@ struct Theme {
     float target_min = 57;     // 15 mm at the screen DPI, in pixels
     float dpi = 96;
     Palette colors;
-    ImVector<ImWchar> glyph_ranges; // must outlive the font atlas build
+    // The characters of the fonts (the pack's and tapsheet's; the body font
+    // every Latin letter too); they must outlive the atlas build.
+    ImVector<ImWchar> glyph_ranges;
+    ImVector<ImWchar> body_ranges;
 
     // Sizes in font units.
     float U(float units) const { return units * unit; }
@@ -54,8 +59,10 @@ struct Theme {
 
 // Picks the body size for a screen of width x height pixels at `dpi`, loads
 // Noto Sans (DejaVu Sans as fallback) into the current ImGui context's atlas
-// and styles it. Fails (with what to install) only when no font file exists.
-bool SetupTheme(Theme& theme, int width, int height, float dpi, std::string* error);
+// and styles it. The fonts hold the glyphs `pack` and tapsheet itself can
+// show (core/screen_characters.h) and no others. Fails (with what to
+// install) only when no font file exists.
+bool SetupTheme(Theme& theme, int width, int height, float dpi, const Pack& pack, std::string* error);
 
 // Body font size in pixels for a screen: readable at arm's length, fitting
 // the shorter side. Exposed for tests.
@@ -64,7 +71,7 @@ float BodyFontSize(int width, int height, float dpi);
 // The board (a TV or projector read from across a room): body text at
 // least 1/30 of the screen height, so it is legible from 10 m on 1080p.
 // Loads the same fonts as the kiosk plus large digits (figures, clock).
-bool SetupBoardTheme(Theme& theme, int width, int height, std::string* error);
+bool SetupBoardTheme(Theme& theme, int width, int height, const Pack& pack, std::string* error);
 float BoardFontSize(int width, int height);
 
 // WCAG 2 contrast ratio of two colours (1..21).

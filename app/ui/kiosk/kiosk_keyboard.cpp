@@ -1,29 +1,11 @@
+#include "app/core/keyboard_layout.h"
 #include "app/ui/kiosk/kiosk_view.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace tapsheet {
 
 namespace {
-
-// Key rows per layer, as UTF-8 keys separated by spaces; the third row sits
-// between shift and backspace. The accent layer carries the Welsh to bach
-// (â ê î ô û ŵ ŷ) and the Irish fada (á é í ó ú).
-const char* const kLayers[3][3] = {
-    {"q w e r t y u i o p", "a s d f g h j k l '", "z x c v b n m"},
-    {"â ê î ô û ŵ ŷ á é í", "ó ú ý à è ì ò ù ẁ ỳ", "ä ë ï ö ü ẅ ÿ"},
-    {"1 2 3 4 5 6 7 8 9 0", "- / : ; ( ) & @ \" '", "? ! # % = * +"},
-};
-
-const char* const kUpper[][2] = {
-    {"â", "Â"}, {"ê", "Ê"}, {"î", "Î"}, {"ô", "Ô"}, {"û", "Û"}, {"ŵ", "Ŵ"}, {"ŷ", "Ŷ"},
-    {"á", "Á"}, {"é", "É"}, {"í", "Í"}, {"ó", "Ó"}, {"ú", "Ú"}, {"ý", "Ý"}, {"à", "À"},
-    {"è", "È"}, {"ì", "Ì"}, {"ò", "Ò"}, {"ù", "Ù"}, {"ẁ", "Ẁ"}, {"ỳ", "Ỳ"}, {"ä", "Ä"},
-    {"ë", "Ë"}, {"ï", "Ï"}, {"ö", "Ö"}, {"ü", "Ü"}, {"ẅ", "Ẅ"}, {"ÿ", "Ÿ"},
-};
-
-const char* const kLayerLabels[3] = {"abc", "\xC3\xA2\xC5\xB5\xC3\xA1", "123"};
 
 std::vector<std::string> SplitKeys(const char* row) {
     std::vector<std::string> keys;
@@ -38,14 +20,6 @@ std::vector<std::string> SplitKeys(const char* row) {
     }
     if (!key.empty()) keys.push_back(key);
     return keys;
-}
-
-std::string Upper(const std::string& key) {
-    if (key.size() == 1)
-        return std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(key[0]))));
-    for (const auto& pair : kUpper)
-        if (key == pair[0]) return pair[1];
-    return key;
 }
 
 // Geometry shared by every row: ten key units across.
@@ -64,7 +38,7 @@ bool Key(UiFrame& ui, KeyGrid& grid, float& x, float y, float n, const std::stri
 
 void DrawKeyRow(UiFrame& ui, const KioskView& view, KeyGrid& grid, int row, float y, Intents& out) {
     int layer = std::clamp(view.keyboard.layer, 0, 2);
-    std::vector<std::string> keys = SplitKeys(kLayers[layer][row]);
+    std::vector<std::string> keys = SplitKeys(KeyboardRow(layer, row));
     bool last = row == 2;
     float side = last ? (10.0f - static_cast<float>(keys.size())) * 0.5f : 0;
     float x = grid.x + (last ? 0 : (grid.width - grid.Keys(static_cast<float>(keys.size()))) * 0.5f);
@@ -76,7 +50,7 @@ void DrawKeyRow(UiFrame& ui, const KioskView& view, KeyGrid& grid, int row, floa
         x += grid.Keys(side) + grid.gap;
     }
     for (const std::string& raw : keys) {
-        std::string key = view.keyboard.shift ? Upper(raw) : raw;
+        std::string key = view.keyboard.shift ? KeyboardUpper(raw) : raw;
         if (Key(ui, grid, x, y, 1, "key-" + key, key, ButtonKind::Key))
             out.push_back(Intent::Of(Intent::Kind::TypeText, key));
     }
@@ -89,9 +63,10 @@ void DrawKeyRow(UiFrame& ui, const KioskView& view, KeyGrid& grid, int row, floa
 void DrawBottomRow(UiFrame& ui, const KioskView& view, KeyGrid& grid, float y, Intents& out) {
     const UiStrings& s = view.flow.GetPack().ui;
     float x = grid.x;
-    for (int layer = 0; layer < 3; ++layer) {
+    for (int layer = 0; layer < kKeyboardLayers; ++layer) {
         if (layer == view.keyboard.layer) continue;
-        if (Key(ui, grid, x, y, 1.25f, std::string("key-layer-") + kLayerLabels[layer], kLayerLabels[layer]))
+        if (Key(ui, grid, x, y, 1.25f, std::string("key-layer-") + KeyboardLayerLabel(layer),
+                KeyboardLayerLabel(layer)))
             out.push_back(Intent::AtIndex(Intent::Kind::KeyboardLayer, static_cast<std::size_t>(layer)));
     }
     if (Key(ui, grid, x, y, 1, "key-,", ",", ButtonKind::Key))
