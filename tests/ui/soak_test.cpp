@@ -52,7 +52,7 @@ class SoakBoard {
         ImGui::GetIO().IniFilename = nullptr;
         ImGui::GetIO().DisplaySize = ImVec2(1920, 1080);
         std::string error;
-        EXPECT_TRUE(SetupBoardTheme(theme_, 1920, 1080, &error)) << error;
+        EXPECT_TRUE(SetupBoardTheme(theme_, 1920, 1080, pack, &error)) << error;
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
