@@ -140,7 +140,9 @@ TEST_P(FaultInjectionTest, OpeningWithAFaultAtEveryCall) {
             VisitWriter writer(Options(path, waker), MakePack());
             EXPECT_TRUE(WaitReady(writer, waker)) << "opening hung";
             *healthy = writer.Health().ok;
-            if (!*healthy) EXPECT_FALSE(writer.Health().problem.empty());
+            if (!*healthy) {
+                EXPECT_FALSE(writer.Health().problem.empty());
+            }
         }
         const int calls = FaultVfs::Calls();
         FaultVfs::Disarm();
