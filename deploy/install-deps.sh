@@ -22,6 +22,8 @@ PACKAGES=(
   googletest libgtest-dev libgmock-dev
   fonts-noto-core fonts-dejavu-core
   xvfb xauth x11-utils procps libx11-dev libxtst-dev
+  # tests/cli: which system calls `set-pin` makes to write the config.
+  strace
   # The Debian package (deploy/package.sh, package-test.sh): cpack needs
   # `file` for dpkg-shlibdeps; systemd-analyze checks the units, and
   # deploy/service-test.sh boots them in a systemd-nspawn container.
