@@ -18,7 +18,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev clang-format
   libsdl2-dev libglfw3-dev libgl-dev libgles-dev libegl-dev
   libsqlite3-dev sqlite3 libtomlplusplus-dev libfreetype-dev
-  libqrencode-dev libpng-dev
+  libqrencode-dev libpng-dev libsodium-dev
   googletest libgtest-dev libgmock-dev
   fonts-noto-core fonts-dejavu-core
   xvfb xauth x11-utils procps libx11-dev libxtst-dev

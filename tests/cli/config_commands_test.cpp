@@ -53,6 +53,7 @@ TEST(SetPin, WritesOnlyASaltedHashAndKeepsTheRest) {
     ASSERT_EQ(run.exit_code, 0) << run.output;
     const std::string after = ReadFile(config);
     EXPECT_FALSE(Contains(after, "918273")) << "the PIN itself is never written";
+    EXPECT_TRUE(Contains(after, "pin = \"$argon2id$")) << after;
     const ConfigResult loaded = LoadConfigFile(config.string());
     ASSERT_TRUE(loaded.Ok());
     EXPECT_TRUE(loaded.warnings.empty());
