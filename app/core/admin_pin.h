@@ -4,15 +4,16 @@
 //   $argon2id$v=19$m=32768,t=2,p=1$<salt>$<hash>
 // The cost: 2 passes over 32 MiB (kPinOpsLimit, kPinMemLimit), above
 // OWASP's least for Argon2id (19 MiB, 2 passes). tests/bench/pin_hash.cpp
-// measures one check at 30-160 ms on this project's shared 2-core x86-64
-// machine (about 5 times the old form below in CPU time), so trying every
-// 4-digit PIN against a stolen config takes 5-25 minutes on one core, with
-// 32 MiB held for each guess in flight; under qemu-user's arm64 emulation
-// one check takes 0.6 s (emulation, not a Pi: no Pi was measured). It is
-// libsodium's "interactive" cost with half its 64 MiB: the memory is held
-// only during a check, and a Pi 3 has 1 GB for a kiosk that keeps under
-// 85 MB. A check is longer than a frame, so the session runs it off the UI
-// thread (app/session/pin_check.h).
+// measures one check at 30-160 ms (31-73 ms of CPU) on this project's
+// shared, busy 2-core x86-64 machine: 2 to 5 times the old form's CPU
+// time, so trying every 4-digit PIN against a stolen config takes 5-12
+// minutes of one core here. What Argon2id adds is the 32 MiB each guess in
+// flight holds, which makes guessing on a GPU far dearer than SHA-256.
+// Under qemu-user's arm64 emulation one check takes 0.3-0.6 s (emulation,
+// not a Pi: no Pi was measured). It is libsodium's "interactive" cost with
+// half its 64 MiB: the memory is held only during a check, and a Pi 3 has
+// 1 GB for a kiosk that keeps under 85 MB. A check is longer than a frame,
+// so the session runs it off the UI thread (app/session/pin_check.h).
 //
 // The form before (an iterated SHA-256,
 // `pin-sha256$<iterations>$<salt, hex>$<hash, hex>`) still verifies, so
