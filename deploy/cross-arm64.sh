@@ -25,7 +25,7 @@ HOST_PACKAGES=(g++-aarch64-linux-gnu qemu-user qemu-user-binfmt file)
 # What the arm64 build links against, and Mesa for its GL tests under Xvfb.
 ARM64_PACKAGES=(
   libsdl2-dev libglfw3-dev libgles-dev libegl-dev libgl1-mesa-dri
-  libsqlite3-dev libtomlplusplus-dev libfreetype-dev libqrencode-dev libpng-dev
+  libsqlite3-dev libtomlplusplus-dev libfreetype-dev libqrencode-dev libpng-dev libsodium-dev
   libgtest-dev libgmock-dev libx11-dev libxtst-dev
 )
 

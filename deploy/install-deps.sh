@@ -18,10 +18,12 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev clang-format
   libsdl2-dev libglfw3-dev libgl-dev libgles-dev libegl-dev
   libsqlite3-dev sqlite3 libtomlplusplus-dev libfreetype-dev
-  libqrencode-dev libpng-dev
+  libqrencode-dev libpng-dev libsodium-dev
   googletest libgtest-dev libgmock-dev
   fonts-noto-core fonts-dejavu-core
   xvfb xauth x11-utils procps libx11-dev libxtst-dev
+  # tests/cli: which system calls `set-pin` makes to write the config.
+  strace
   # The Debian package (deploy/package.sh, package-test.sh): cpack needs
   # `file` for dpkg-shlibdeps; systemd-analyze checks the units, and
   # deploy/service-test.sh boots them in a systemd-nspawn container.

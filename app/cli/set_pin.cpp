@@ -4,6 +4,7 @@
 #include "app/cli/commands.h"
 #include "app/core/admin_pin.h"
 #include "app/core/config.h"
+#include "app/store/durable_file.h"
 
 #include <cstdio>
 #include <fstream>
@@ -46,26 +47,19 @@ std::string ReadSecretLine(const char* prompt) {
     return line;
 }
 
-// Writes beside the file, then renames over it: a power cut leaves the old
-// file or the new one, never half of one. Keeps the file's owner and mode
-// (the config is readable by the kiosk's user only).
-bool ReplaceFile(const std::string& path, const std::string& text, std::string* error) {
+// Writes beside the file, then renames over it (app/store/durable_file.h):
+// a power cut leaves the old file or the new one, never half of one, and
+// the new hash is never readable by anyone who could not read the old file.
+// Keeps the file's owner and mode (the config is readable by the kiosk's
+// user only).
+bool ReplaceConfig(const std::string& path, const std::string& text, std::string* error) {
     struct stat old_stat {};
-    const bool existed = stat(path.c_str(), &old_stat) == 0;
-    const std::string temp = path + ".partial";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) return *error = "cannot write " + temp, false;
-    }
-    if (existed) {
-        if (chown(temp.c_str(), old_stat.st_uid, old_stat.st_gid) != 0) { /* not root: keep ours */
-        }
-        chmod(temp.c_str(), old_stat.st_mode & 07777);
-    }
-    if (std::rename(temp.c_str(), path.c_str()) != 0) return *error = "cannot replace " + path, false;
-    return true;
+    if (stat(path.c_str(), &old_stat) != 0) return *error = "cannot read " + path, false;
+    DurableFileOptions options;
+    options.mode = old_stat.st_mode & 07777;
+    options.owner = old_stat.st_uid;
+    options.group = old_stat.st_gid;
+    return ReplaceFileDurably(path, text, options, error);
 }
 
 } // namespace
@@ -96,13 +90,15 @@ int RunSetPin(int argc, char** argv) {
     if (!PinIsWellFormed(pin)) return Fail("a PIN is 4 to 8 digits; nothing was changed", 2);
     if (isatty(STDIN_FILENO) && ReadSecretLine("The same PIN again: ") != pin)
         return Fail("the two PINs differ; nothing was changed", 2);
-    const std::string updated = SetConfigString(text.str(), "admin", "pin", NewPinHash(pin));
+    const std::string hash = NewPinHash(pin);
+    if (hash.empty()) return Fail("cannot hash the PIN (out of memory?); nothing was changed", 1);
+    const std::string updated = SetConfigString(text.str(), "admin", "pin", hash);
     if (!LoadConfigText(updated, path).Ok())
         return Fail(path + " has problems of its own (tapsheet validate --config " + path +
                         "); nothing was changed",
                     2);
     std::string error;
-    if (!ReplaceFile(path, updated, &error)) return Fail(error, 1);
+    if (!ReplaceConfig(path, updated, &error)) return Fail(error, 1);
     std::printf("Admin PIN set in %s. Restart the kiosk: sudo systemctl restart tapsheet-kiosk\n",
                 path.c_str());
     return 0;

@@ -21,29 +21,38 @@ bool AdminState::CornerHeld(bool held, double now) {
 
 void AdminState::Digit(char digit, double now) {
     last_touch_ = now;
-    if (screen_ != AdminScreen::PinPad || Locked(now)) return;
+    if (screen_ != AdminScreen::PinPad || checking_ || Locked(now)) return;
     if (digit < '0' || digit > '9' || entry_.size() >= static_cast<std::size_t>(kMaxDigits)) return;
     entry_ += digit;
 }
 
 void AdminState::Backspace(double now) {
     last_touch_ = now;
-    if (!entry_.empty()) entry_.pop_back();
+    if (!checking_ && !entry_.empty()) entry_.pop_back();
 }
 
-bool AdminState::Submit(const std::string& stored_hash, double now) {
+bool AdminState::Submit(double now) {
     last_touch_ = now;
-    if (screen_ != AdminScreen::PinPad || Locked(now) || entry_.empty()) return false;
-    const bool right = !stored_hash.empty() && VerifyPin(entry_, stored_hash);
+    if (screen_ != AdminScreen::PinPad || checking_ || Locked(now) || entry_.empty()) return false;
+    lockout_.Failed(now);
+    checking_ = true;
+    message_.clear();
+    return true;
+}
+
+bool AdminState::CheckDone(bool right, bool pin_set, double now) {
+    if (!checking_) return false;
+    checking_ = false;
     entry_.clear();
     if (right) {
         lockout_.Succeeded();
         message_.clear();
+        if (screen_ != AdminScreen::PinPad) return false;
         screen_ = AdminScreen::Panel;
+        last_touch_ = now;
         return true;
     }
-    lockout_.Failed(now);
-    if (stored_hash.empty())
+    if (!pin_set)
         message_ = "No admin PIN is set. Set one with: sudo tapsheet set-pin";
     else if (Locked(now))
         message_ =

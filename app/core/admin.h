@@ -32,13 +32,24 @@ class AdminState {
     // PIN pad.
     void Digit(char digit, double now);
     void Backspace(double now);
-    // Checks the entry against the stored hash; an empty hash never opens.
-    // Returns whether the panel opened.
-    bool Submit(const std::string& stored_hash, double now);
+    // OK: when there is an entry and the pad is not locked, the try counts
+    // as failed at once (the session keeps that on disk before the slow
+    // check, so ending the process during the check gives no free try) and
+    // the entry waits for CheckDone. False when there is nothing to check.
+    bool Submit(double now);
+    bool Checking() const { return checking_; }
+    const std::string& Entry() const { return entry_; } // the digits to check
+    // The check's outcome: a right PIN resets the lock-out and opens the
+    // panel, if the PIN pad is still open. `pin_set` false: no PIN is set
+    // (the message says how to set one). Returns whether the panel opened.
+    bool CheckDone(bool right, bool pin_set, double now);
     int DigitsEntered() const { return static_cast<int>(entry_.size()); }
     bool Locked(double now) const { return lockout_.Locked(now); }
     double LockedFor(double now) const { return Locked(now) ? lockout_.LockedUntil() - now : 0; }
     const std::string& Message() const { return message_; } // the last try's outcome, for staff
+    // The lock-out, for the session to keep on disk and restore at start.
+    const PinLockout& Lockout() const { return lockout_; }
+    void RestoreLockout(const PinLockout& lockout) { lockout_ = lockout; }
 
     // Any touch while open keeps it open.
     void Touched(double now) { last_touch_ = now; }
@@ -53,6 +64,7 @@ class AdminState {
     double last_touch_ = 0;
     std::string entry_;
     std::string message_;
+    bool checking_ = false;
     PinLockout lockout_;
 };
 

@@ -27,8 +27,7 @@ bool NeedsConfirming(Kind kind) {
     return kind == Kind::NewRound || kind == Kind::SwitchPack || kind == Kind::Restart || kind == Kind::Quit;
 }
 
-AdminEffect ApplyAdminIntent(const AdminIntent& intent, double now, const std::string& pin_hash,
-                             AdminState& state, AdminPanel& panel) {
+AdminEffect ApplyAdminIntent(const AdminIntent& intent, double now, AdminState& state, AdminPanel& panel) {
     state.Touched(now);
     if (NeedsConfirming(intent.kind) && !Confirmed(intent, panel)) return AdminEffect::None;
     if (!NeedsConfirming(intent.kind)) panel.armed = Kind::Close;
@@ -40,7 +39,7 @@ AdminEffect ApplyAdminIntent(const AdminIntent& intent, double now, const std::s
         state.Backspace(now);
         return AdminEffect::None;
     case Kind::Submit:
-        return state.Submit(pin_hash, now) ? AdminEffect::PanelOpened : AdminEffect::WrongPin;
+        return state.Submit(now) ? AdminEffect::CheckPin : AdminEffect::None;
     case Kind::Close:
         state.Close();
         return AdminEffect::None;

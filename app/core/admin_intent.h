@@ -61,8 +61,7 @@ struct AdminPanel {
 
 enum class AdminEffect {
     None,          // done here, or an armed action waiting for its second tap
-    PanelOpened,   // the right PIN: list sticks and packs, read the figures
-    WrongPin,      // for the log
+    CheckPin,      // OK on the PIN pad: check AdminState::Entry() (slow), then CheckDone
     TabShown,      // read the figures
     TextsReread,   // the Texts tab tapped again: read again, rows stay put
     NewRound,      // confirmed
@@ -78,7 +77,6 @@ enum class AdminEffect {
 // Actions a stray tap must not do wait for a second tap on the same button.
 bool NeedsConfirming(AdminIntent::Kind kind);
 
-AdminEffect ApplyAdminIntent(const AdminIntent& intent, double now, const std::string& pin_hash,
-                             AdminState& state, AdminPanel& panel);
+AdminEffect ApplyAdminIntent(const AdminIntent& intent, double now, AdminState& state, AdminPanel& panel);
 
 } // namespace tapsheet

@@ -2,16 +2,20 @@
 
 #include "app/core/sha256.h"
 
+#include <sodium.h>
+
 #include <algorithm>
-#include <cmath>
+#include <cstdio>
 #include <cstdlib>
-#include <random>
 #include <vector>
 
 namespace tapsheet {
 namespace {
 
-constexpr std::string_view kScheme = "pin-sha256";
+constexpr std::string_view kLegacyScheme = "pin-sha256";
+constexpr std::string_view kArgon2idPrefix = "$argon2id$";
+constexpr unsigned long kMostKiB = 256u << 10; // 256 MiB: more would not fit beside a kiosk
+constexpr unsigned long kMostPasses = 16;
 
 std::string Hex(const std::array<std::uint8_t, 32>& bytes) {
     const char* digits = "0123456789abcdef";
@@ -41,6 +45,48 @@ bool SameText(std::string_view a, std::string_view b) {
     return difference == 0;
 }
 
+bool IsHex(std::string_view text) {
+    if (text.empty()) return false;
+    for (char c : text)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    return true;
+}
+
+// The iteration count of a well-formed pin-sha256 form, or 0.
+int LegacyIterations(const std::vector<std::string_view>& parts) {
+    if (parts.size() != 4 || parts[0] != kLegacyScheme || !IsHex(parts[2]) || !IsHex(parts[3])) return 0;
+    const std::string count(parts[1]);
+    char* end = nullptr;
+    const long iterations = std::strtol(count.c_str(), &end, 10);
+    if (count.empty() || *end != '\0' || iterations < 1 || iterations > 10000000) return 0;
+    return static_cast<int>(iterations);
+}
+
+bool LegacyWellFormed(std::string_view stored) {
+    const std::vector<std::string_view> parts = Split(stored, '$');
+    return LegacyIterations(parts) > 0 && parts[3].size() == 64; // a SHA-256 in hex
+}
+
+bool LegacyVerify(std::string_view pin, std::string_view stored) {
+    const std::vector<std::string_view> parts = Split(stored, '$');
+    const int iterations = LegacyIterations(parts);
+    if (iterations == 0) return false;
+    return SameText(LegacyPinHash(pin, parts[2], iterations), stored);
+}
+
+// libsodium decodes the string (its needs_rehash says -1 when it cannot);
+// the cost it asks is read here to keep it within what a kiosk can pay.
+bool Argon2idWellFormed(const std::string& stored) {
+    if (stored.rfind(kArgon2idPrefix, 0) != 0 || stored.size() >= crypto_pwhash_STRBYTES) return false;
+    if (sodium_init() < 0) return false;
+    if (crypto_pwhash_str_needs_rehash(stored.c_str(), kPinOpsLimit, kPinMemLimit) < 0) return false;
+    unsigned long version = 0, kib = 0, passes = 0, lanes = 0;
+    if (std::sscanf(stored.c_str(), "$argon2id$v=%lu$m=%lu,t=%lu,p=%lu$", &version, &kib, &passes, &lanes) !=
+        4)
+        return false;
+    return kib <= kMostKiB && passes <= kMostPasses && lanes == 1;
+}
+
 } // namespace
 
 bool PinIsWellFormed(std::string_view pin) {
@@ -48,9 +94,15 @@ bool PinIsWellFormed(std::string_view pin) {
            std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-std::string HashPin(std::string_view pin, std::string_view salt_hex, int iterations) {
-    // Stretched: each round hashes the last with the salt and PIN again, so
-    // trying all 10^4..10^8 PINs against a stolen config costs that much more.
+std::string NewPinHash(std::string_view pin) {
+    char stored[crypto_pwhash_STRBYTES] = {};
+    if (sodium_init() < 0) return {};
+    if (crypto_pwhash_str(stored, pin.data(), pin.size(), kPinOpsLimit, kPinMemLimit) != 0) return {};
+    return stored;
+}
+
+std::string LegacyPinHash(std::string_view pin, std::string_view salt_hex, int iterations) {
+    // Stretched: each round hashes the last with the salt and PIN again.
     std::array<std::uint8_t, 32> digest{};
     for (int round = 0; round < iterations; ++round) {
         Sha256 hash;
@@ -60,57 +112,19 @@ std::string HashPin(std::string_view pin, std::string_view salt_hex, int iterati
         hash.Update(pin);
         digest = hash.Finish();
     }
-    return std::string(kScheme) + "$" + std::to_string(iterations) + "$" + std::string(salt_hex) + "$" +
+    return std::string(kLegacyScheme) + "$" + std::to_string(iterations) + "$" + std::string(salt_hex) + "$" +
            Hex(digest);
 }
 
-std::string NewPinHash(std::string_view pin) {
-    std::random_device device;
-    std::array<std::uint8_t, 32> salt{};
-    for (std::uint8_t& byte : salt)
-        byte = static_cast<std::uint8_t>(device());
-    return HashPin(pin, Hex(salt).substr(0, 32));
-}
-
-namespace {
-
-bool IsHex(std::string_view text) {
-    if (text.empty()) return false;
-    for (char c : text)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-    return true;
-}
-
-// The iteration count of a well-formed stored form, or 0.
-int StoredIterations(const std::vector<std::string_view>& parts) {
-    if (parts.size() != 4 || parts[0] != kScheme || !IsHex(parts[2]) || !IsHex(parts[3])) return 0;
-    const std::string count(parts[1]);
-    char* end = nullptr;
-    const long iterations = std::strtol(count.c_str(), &end, 10);
-    if (count.empty() || *end != '\0' || iterations < 1 || iterations > 10000000) return 0;
-    return static_cast<int>(iterations);
-}
-
-} // namespace
-
 bool StoredPinIsWellFormed(std::string_view stored) {
-    const std::vector<std::string_view> parts = Split(stored, '$');
-    return StoredIterations(parts) > 0 && parts[3].size() == 64; // a SHA-256 in hex
+    return LegacyWellFormed(stored) || Argon2idWellFormed(std::string(stored));
 }
 
 bool VerifyPin(std::string_view pin, std::string_view stored) {
-    const std::vector<std::string_view> parts = Split(stored, '$');
-    const int iterations = StoredIterations(parts);
-    if (iterations == 0) return false;
-    return SameText(HashPin(pin, parts[2], iterations), stored);
-}
-
-void PinLockout::Failed(double now) {
-    ++failures_;
-    if (failures_ < kFreeTries) return;
-    const double lock =
-        std::min(kLongestLockSeconds, kFirstLockSeconds * std::pow(2.0, failures_ - kFreeTries));
-    locked_until_ = now + lock;
+    if (LegacyWellFormed(stored)) return LegacyVerify(pin, stored);
+    const std::string argon2id(stored);
+    if (!Argon2idWellFormed(argon2id)) return false;
+    return crypto_pwhash_str_verify(argon2id.c_str(), pin.data(), pin.size()) == 0;
 }
 
 } // namespace tapsheet

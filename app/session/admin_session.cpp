@@ -4,9 +4,11 @@
 #include "app/core/moderation_order.h"
 #include "app/session/admin_places.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <system_error>
 
 namespace tapsheet {
 
@@ -24,13 +26,66 @@ int MinuteOfDay() {
 AdminSession::AdminSession(AdminSettings settings, VisitWriter* writer)
     : settings_(std::move(settings)), writer_(writer) {}
 
-AdminSession::~AdminSession() = default;
+AdminSession::~AdminSession() {
+    if (check_.valid()) check_.wait();
+}
 
 void AdminSession::CornerHeld(bool held, double now) {
     if (!state_.CornerHeld(held, now)) return;
     std::fprintf(stderr, "tapsheet kiosk: admin PIN pad opened\n");
+    LoadLockout(now);
     panel_.tab = AdminTab::Overview;
     Say({}, false);
+}
+
+// Once, when the PIN pad first opens: the wrong tries before a restart.
+void AdminSession::LoadLockout(double now) {
+    if (lockout_loaded_ || settings_.lockout_path.empty()) return;
+    lockout_loaded_ = true;
+    PinLockoutRecord record;
+    std::string error;
+    if (!LoadPinLockout(settings_.lockout_path, &record, &error))
+        std::fprintf(stderr, "tapsheet kiosk: %s; starting the PIN lock-out afresh\n", error.c_str());
+    state_.RestoreLockout(PinLockout::Restored(record, now, WallSeconds()));
+    if (state_.Locked(now))
+        std::fprintf(stderr, "tapsheet kiosk: the PIN pad is locked for %.0f s more (wrong PINs before)\n",
+                     std::ceil(state_.LockedFor(now)));
+}
+
+void AdminSession::StartPinCheck(double now) {
+    PinCheckJob job;
+    job.pin = state_.Entry();
+    job.stored_hash = settings_.pin_hash;
+    job.lockout_path = settings_.lockout_path;
+    job.failed = state_.Lockout().Record(now, WallSeconds());
+    try {
+        check_ = std::async(std::launch::async, CheckPin, job);
+    } catch (const std::system_error&) { // no thread to be had: check when asked for the outcome
+        check_ = std::async(std::launch::deferred, CheckPin, std::move(job));
+    }
+}
+
+void AdminSession::TakePinCheck(double now) {
+    if (!check_.valid() || check_.wait_for(std::chrono::seconds(0)) == std::future_status::timeout) return;
+    const PinCheckResult result = check_.get();
+    if (!result.error.empty())
+        std::fprintf(stderr, "tapsheet kiosk: the PIN lock-out is not kept on disk: %s\n",
+                     result.error.c_str());
+    if (state_.CheckDone(result.right, !settings_.pin_hash.empty(), now)) return OpenPanel(now);
+    if (!result.right) std::fprintf(stderr, "tapsheet kiosk: wrong admin PIN\n");
+}
+
+void AdminSession::FinishPinCheck(double now) {
+    if (check_.valid()) check_.wait();
+    TakePinCheck(now);
+}
+
+void AdminSession::OpenPanel(double now) {
+    std::fprintf(stderr, "tapsheet kiosk: admin panel opened\n");
+    sticks_ = FindSticks(settings_.export_dir, settings_.sticks_need_mount);
+    packs_ = ListPacks(settings_.content_path, settings_.packs_dir);
+    next_refresh_ = now + kRefreshSeconds;
+    Refresh(false);
 }
 
 bool AdminSession::Asleep(double now, bool idle) const {
@@ -43,6 +98,7 @@ double AdminSession::NextWake(double now) const {
     if (state_.IdleDeadline() > 0) wake = std::min(wake, state_.IdleDeadline());
     // The lock-out's countdown is shown to the second.
     if (Open() && state_.Locked(now)) wake = std::min(wake, now + 1 - std::fmod(state_.LockedFor(now), 1.0));
+    if (state_.Checking()) wake = std::min(wake, now + 0.05); // to take the outcome soon after it is there
     if (sleep_.AwakeUntil() > now) wake = std::min(wake, sleep_.AwakeUntil());
     if (state_.Screen() == AdminScreen::Panel && next_refresh_ > now) wake = std::min(wake, next_refresh_);
     // Sleep hours and the drift both change on the minute of the wall clock.
@@ -73,18 +129,11 @@ void AdminSession::Apply(const AdminIntents& intents, double now) {
 }
 
 void AdminSession::ApplyOne(const AdminIntent& intent, double now) {
-    switch (ApplyAdminIntent(intent, now, settings_.pin_hash, state_, panel_)) {
+    switch (ApplyAdminIntent(intent, now, state_, panel_)) {
     case AdminEffect::None:
         return;
-    case AdminEffect::PanelOpened:
-        std::fprintf(stderr, "tapsheet kiosk: admin panel opened\n");
-        sticks_ = FindSticks(settings_.export_dir, settings_.sticks_need_mount);
-        packs_ = ListPacks(settings_.content_path, settings_.packs_dir);
-        next_refresh_ = now + kRefreshSeconds;
-        return Refresh(false);
-    case AdminEffect::WrongPin:
-        std::fprintf(stderr, "tapsheet kiosk: wrong admin PIN\n");
-        return;
+    case AdminEffect::CheckPin:
+        return StartPinCheck(now);
     case AdminEffect::TabShown:
         Say({}, false);
         return Refresh(false);
@@ -118,6 +167,7 @@ void AdminSession::ApplyOne(const AdminIntent& intent, double now) {
 }
 
 void AdminSession::Tick(double now) {
+    TakePinCheck(now);
     state_.Tick(now);
     // Figures such as "answers in the last 10 minutes" change with the clock
     // alone, and other kiosks' visits arrive: read again now and then.

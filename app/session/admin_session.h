@@ -2,23 +2,27 @@
 // routes the staff screens' intents to ApplyAdminIntent
 // (app/core/admin_intent.h), and carries out the effects they ask (moderation
 // and new rounds through the kiosk's writer, export to a USB stick, switch
-// pack, sleep, restart, quit). Also the screen's sleep.
+// pack, sleep, restart, quit). Checks the PIN off the UI thread, keeping
+// the lock-out on disk (app/session/pin_check.h). Also the screen's sleep.
 #pragma once
 
 #include "app/core/config.h"
 #include "app/core/screen_care.h"
+#include "app/session/pin_check.h"
 #include "app/store/store.h"
 #include "app/store/tally_reader.h"
 #include "app/ui/kiosk/kiosk_admin.h"
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
 
 namespace tapsheet {
 
 struct AdminSettings {
-    std::string pin_hash; // empty: the PIN pad never opens the panel
+    std::string pin_hash;     // empty: the PIN pad never opens the panel
+    std::string lockout_path; // wrong tries kept across restarts (PinLockoutFile); empty: in memory
     std::string kiosk_id;
     std::string db_path;
     std::string content_path;
@@ -37,7 +41,7 @@ inline constexpr int kExitRestart = 75;
 class AdminSession {
   public:
     AdminSession(AdminSettings settings, VisitWriter* writer);
-    ~AdminSession();
+    ~AdminSession(); // waits for a PIN check in progress
 
     AdminState& State() { return state_; }
     ScreenSleep& Sleep() { return sleep_; }
@@ -46,9 +50,11 @@ class AdminSession {
     // Every frame where the gesture counts; opens the PIN pad.
     void CornerHeld(bool held, double now);
     void Touched(double now) { state_.Touched(now); }
-    // Closes what was left alone; while the panel is open, reads the figures
-    // again every kRefreshSeconds.
+    // Takes a finished PIN check's outcome; closes what was left alone;
+    // while the panel is open, reads the figures again every kRefreshSeconds.
     void Tick(double now);
+    // Waits for the PIN check in progress and takes its outcome (screenshots).
+    void FinishPinCheck(double now);
     static constexpr double kRefreshSeconds = 30;
     bool Asleep(double now, bool idle) const;
     bool SleepBlank() const { return settings_.sleep.blank; }
@@ -60,6 +66,10 @@ class AdminSession {
 
   private:
     void ApplyOne(const AdminIntent& intent, double now);
+    void LoadLockout(double now);
+    void StartPinCheck(double now);
+    void TakePinCheck(double now);
+    void OpenPanel(double now);
     void Refresh(bool keep_rows); // keep_rows: the Texts tab's rows stay where they are
     void Export(std::size_t index);
     void SwitchPack(std::size_t index);
@@ -79,6 +89,8 @@ class AdminSession {
     bool status_is_error_ = false;
     int exit_code_ = -1;
     double next_refresh_ = 0; // while the panel is open
+    bool lockout_loaded_ = false;
+    std::future<PinCheckResult> check_; // valid while a PIN is being checked
 };
 
 } // namespace tapsheet

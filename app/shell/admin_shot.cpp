@@ -35,11 +35,13 @@ bool DriveAdmin(AdminSession& admin, const std::string& screen, double now) {
         for (int i = 0; i < PinLockout::kFreeTries; i++) {
             Press(admin, "0000", now);
             admin.Apply({AdminIntent::Of(Kind::Submit)}, now);
+            admin.FinishPinCheck(now);
         }
         return true;
     }
     Press(admin, "1234", now);
     admin.Apply({AdminIntent::Of(Kind::Submit)}, now);
+    admin.FinishPinCheck(now);
     const std::string tab = screen.size() > 6 ? screen.substr(6) : "figures";
     for (int i = 0; i < 5; i++) {
         if (tab != kTabs[i]) continue;
@@ -65,7 +67,7 @@ bool DrawAdminScreen(Window& window, const Theme& theme, const Pack& pack, const
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     AdminSettings settings;
-    settings.pin_hash = HashPin("1234", "5eed", 10);
+    settings.pin_hash = LegacyPinHash("1234", "5eed", 10);
     settings.kiosk_id = "kiosk-1";
     settings.db_path = (dir / "results.db").string();
     settings.content_path = pack.source_path;

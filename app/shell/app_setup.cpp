@@ -2,6 +2,7 @@
 
 #include "app/core/loader.h"
 #include "app/session/admin_places.h"
+#include "app/session/pin_check.h"
 #include "app/session/results_out.h"
 
 #include "imgui.h"
@@ -89,6 +90,7 @@ void UseChosenPack(CommonOptions& options) {
 std::unique_ptr<AdminSession> MakeAdminSession(const CommonOptions& options, KioskSession& session) {
     AdminSettings settings;
     settings.pin_hash = options.config.admin_pin_hash;
+    settings.lockout_path = PinLockoutFile(options.db);
     settings.kiosk_id = options.kiosk_id;
     settings.db_path = options.db;
     settings.content_path = options.content;

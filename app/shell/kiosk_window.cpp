@@ -79,7 +79,7 @@ bool KioskLoopWindow::DrawAdminFrame(double now, bool touched) {
     UiFrame ui{theme_, "en", now, probe_ ? probe_->Targets() : nullptr};
     const AdminIntents intents = DrawAdmin(ui, admin_->View());
     window_.EndFrame();
-    if (probe_) probe_->Write(now, {{"screen", "admin"}});
+    if (probe_) probe_->Write(now, AdminProbeState(admin_->State(), now));
     admin_->Apply(intents, now);
     session_.Pump(now);
     return !intents.empty();

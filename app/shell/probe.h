@@ -15,6 +15,7 @@
 //   end
 #pragma once
 
+#include "app/core/admin.h"
 #include "app/core/board.h"
 #include "app/core/flow.h"
 #include "app/ui/kiosk/kiosk_view.h"
@@ -50,6 +51,8 @@ class Probe {
 // What the kiosk shows: the flow's screen and step, the visit's language and
 // the current step's choices (for tests to wait on the effect of a tap).
 ProbeState KioskProbeState(const Flow& flow, const KeyboardState& keyboard, bool out_of_service, double now);
+// The staff screens: which one, and the PIN pad's check and lock-out.
+ProbeState AdminProbeState(const AdminState& admin, double now);
 // What the board shows: the page, whether its transition has settled, the
 // controls and the cross-tab's filter.
 ProbeState BoardProbeState(const BoardState& state, bool have_data, double now);

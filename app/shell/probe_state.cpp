@@ -88,6 +88,16 @@ ProbeState KioskProbeState(const Flow& flow, const KeyboardState& keyboard, bool
     return state;
 }
 
+ProbeState AdminProbeState(const AdminState& admin, double now) {
+    ProbeState state;
+    state.emplace_back("screen", "admin");
+    state.emplace_back("admin", admin.Screen() == AdminScreen::Panel ? "panel" : "pin-pad");
+    state.emplace_back("pin_checking", Flag(admin.Checking()));
+    state.emplace_back("pin_locked", Flag(admin.Locked(now)));
+    state.emplace_back("pin_failures", std::to_string(admin.Lockout().Failures()));
+    return state;
+}
+
 ProbeState BoardProbeState(const BoardState& state, bool have_data, double now) {
     ProbeState out;
     out.emplace_back("page", PageKindName(state.page.kind));

@@ -41,3 +41,7 @@ echo
 echo "-- soak: a simulated 10-hour day, kiosk visitors and a paging board on one file"
 echo "   (CI's ctest runs 2 hours): open files and heap per hour, frame times"
 TAPSHEET_SOAK_HOURS=10 "$build/tests/ui/ui_tests" --gtest_brief=1 --gtest_filter='Soak.*' | grep -E '^soak|FAILED|Failure' || true
+
+echo
+echo "-- the admin PIN's hash: one check, and a search of every 4-digit PIN"
+"$build/tests/bench/bench_pin_hash"

@@ -6,7 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <sys/stat.h>
+#include <vector>
 
 namespace tapsheet {
 namespace {
@@ -50,6 +53,7 @@ TEST(SetPin, WritesOnlyASaltedHashAndKeepsTheRest) {
     ASSERT_EQ(run.exit_code, 0) << run.output;
     const std::string after = ReadFile(config);
     EXPECT_FALSE(Contains(after, "918273")) << "the PIN itself is never written";
+    EXPECT_TRUE(Contains(after, "pin = \"$argon2id$")) << after;
     const ConfigResult loaded = LoadConfigFile(config.string());
     ASSERT_TRUE(loaded.Ok());
     EXPECT_TRUE(loaded.warnings.empty());
@@ -61,6 +65,71 @@ TEST(SetPin, WritesOnlyASaltedHashAndKeepsTheRest) {
     ASSERT_EQ(stat(config.c_str(), &info), 0);
     EXPECT_EQ(info.st_mode & 0777, 0640u) << "the file keeps its mode";
     EXPECT_FALSE(std::filesystem::exists(config.string() + ".partial"));
+}
+
+// The system calls set-pin makes, as strace prints them, one a line.
+std::vector<std::string> TraceSetPin(const std::filesystem::path& dir, const std::filesystem::path& config) {
+    const auto trace = dir / "trace.txt";
+    const std::string command =
+        "strace -f -qq -o " + trace.string() +
+        " -e trace=openat,open,fchmod,chmod,fsync,fdatasync,rename,renameat,renameat2 " + TAPSHEET_BINARY +
+        " set-pin --config " + config.string() + PinInput(dir, "5173") + " > /dev/null 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    std::vector<std::string> lines;
+    std::ifstream file(trace);
+    for (std::string line; std::getline(file, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+// The number a call returned ("… = 4"), or -1.
+int Returned(const std::string& line) {
+    const std::size_t at = line.rfind(" = ");
+    return at == std::string::npos ? -1 : std::atoi(line.c_str() + at + 3);
+}
+
+std::size_t FindLine(const std::vector<std::string>& lines, std::size_t from,
+                     const std::vector<std::string>& parts) {
+    for (std::size_t i = from; i < lines.size(); i++)
+        if (std::all_of(parts.begin(), parts.end(),
+                        [&](const std::string& part) { return Contains(lines[i], part); }))
+            return i;
+    return lines.size();
+}
+
+// The new hash is never in a file others can read, not even for a moment,
+// and a power cut after set-pin said so cannot bring the old PIN back:
+// the temporary file is created with the config's own mode (never an old
+// one: O_EXCL), flushed before the rename, and the folder after it.
+TEST(SetPin, TheNewFileIsCreatedWithItsFinalModeAndFlushedAroundTheRename) {
+    if (std::system("strace -qq -o /dev/null true > /dev/null 2>&1") != 0)
+        GTEST_SKIP() << "strace cannot trace here (deploy/install-deps.sh installs it; ptrace may be denied)";
+    const auto dir = TempDir("set-pin-trace");
+    const auto config = ExampleConfig(dir);
+    const std::string partial = "\"" + config.string() + ".partial\"";
+    WriteFile(config.string() + ".partial", "left by a run that died"); // must not be reused
+    const std::vector<std::string> lines = TraceSetPin(dir, config);
+    std::string all;
+    for (const std::string& line : lines)
+        all += line + "\n";
+    const std::size_t create = FindLine(lines, 0, {partial, "O_CREAT"});
+    ASSERT_LT(create, lines.size()) << all;
+    EXPECT_TRUE(Contains(lines[create], "O_EXCL")) << lines[create];
+    EXPECT_TRUE(Contains(lines[create], ", 0640)")) << "created with the config's mode: " << lines[create];
+    const int fd = Returned(lines[create]);
+    ASSERT_GE(fd, 0) << lines[create];
+    const std::size_t rename = FindLine(lines, create, {"rename", partial, "\"" + config.string() + "\""});
+    ASSERT_LT(rename, lines.size()) << all;
+    EXPECT_LT(FindLine(lines, create, {"fsync(" + std::to_string(fd) + ")"}), rename)
+        << "the file is flushed before the rename\n"
+        << all;
+    const std::size_t folder = FindLine(lines, rename, {"\"" + dir.string() + "\"", "O_DIRECTORY"});
+    ASSERT_LT(folder, lines.size()) << "the folder is opened after the rename\n" << all;
+    EXPECT_LT(FindLine(lines, folder, {"fsync(" + std::to_string(Returned(lines[folder])) + ")"}),
+              lines.size())
+        << "and flushed\n"
+        << all;
+    EXPECT_TRUE(VerifyPin("5173", LoadConfigFile(config.string()).config.admin_pin_hash));
 }
 
 TEST(SetPin, RefusesABadPinAndChangesNothing) {

@@ -33,7 +33,7 @@ TEST(Config, TheDocumentedExampleLoadsCleanly) {
 }
 
 TEST(Config, ReadsEveryKey) {
-    const std::string pin = HashPin("2468", "0a0b0c0d", 10);
+    const std::string pin = LegacyPinHash("2468", "0a0b0c0d", 10);
     const ConfigResult result = LoadConfigText(R"([kiosk]
 id = "booth-3"
 content = "/srv/pack.toml"
@@ -184,14 +184,16 @@ TEST(SetConfigString, AddsTheKeyToItsSectionOrTheSectionToTheFile) {
               "[kiosk]\ncontent = \"/p \\\"q\\\".toml\"\n");
 }
 
+// Both stored forms: set-pin's Argon2id, and 0.1's pin-sha256 in configs in the field.
 TEST(SetConfigString, TheResultLoadsBack) {
-    const std::string pin = HashPin("1357", "ff00", 10);
-    const std::string out = SetConfigString(ExampleText(), "admin", "pin", pin);
-    const ConfigResult result = LoadConfigText(out, "c.toml");
-    ASSERT_TRUE(result.Ok());
-    EXPECT_TRUE(result.warnings.empty());
-    EXPECT_EQ(result.config.admin_pin_hash, pin);
-    EXPECT_TRUE(VerifyPin("1357", result.config.admin_pin_hash));
+    for (const std::string& pin : {NewPinHash("1357"), LegacyPinHash("1357", "ff00", 10)}) {
+        const std::string out = SetConfigString(ExampleText(), "admin", "pin", pin);
+        const ConfigResult result = LoadConfigText(out, "c.toml");
+        ASSERT_TRUE(result.Ok());
+        EXPECT_TRUE(result.warnings.empty()) << pin;
+        EXPECT_EQ(result.config.admin_pin_hash, pin);
+        EXPECT_TRUE(VerifyPin("1357", result.config.admin_pin_hash));
+    }
 }
 
 } // namespace

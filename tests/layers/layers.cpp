@@ -11,9 +11,9 @@ namespace {
 
 // How a header's name tells its library.
 constexpr std::pair<const char*, const char*> kThirdParty[] = {
-    {"imgui", "imgui"}, {"sqlite3", "sqlite3"},   {"SDL", "sdl"}, {"GLFW/", "glfw"},
-    {"GL/", "gl"},      {"GLES", "gl"},           {"EGL/", "gl"}, {"toml++/", "toml++"},
-    {"png.h", "png"},   {"qrencode", "qrencode"},
+    {"imgui", "imgui"}, {"sqlite3", "sqlite3"},   {"SDL", "sdl"},       {"GLFW/", "glfw"},
+    {"GL/", "gl"},      {"GLES", "gl"},           {"EGL/", "gl"},       {"toml++/", "toml++"},
+    {"png.h", "png"},   {"qrencode", "qrencode"}, {"sodium", "sodium"},
 };
 
 std::vector<std::string> Words(const std::string& text) {

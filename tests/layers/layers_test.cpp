@@ -97,6 +97,10 @@ TEST(Layers, ThirdPartyHeadersOnlyWhereTheTableAllows) {
     EXPECT_EQ(Violations(table, "app/ui/common/theme.cpp", "#include <sqlite3.h>\n").size(), 1u);
     EXPECT_TRUE(
         Violations(table, "app/store/writer.cpp", "#include <sqlite3.h>\n#include <vector>\n").empty());
+    // libsodium (the admin PIN's hash) is core's alone: one place decides how PINs are kept.
+    EXPECT_TRUE(Violations(table, "app/core/admin_pin.cpp", "#include <sodium.h>\n").empty());
+    EXPECT_EQ(Violations(table, "app/session/pin_check.cpp", "#include <sodium.h>\n").size(), 1u)
+        << "an angle-bracket include is still recognised as libsodium";
 }
 
 TEST(Layers, AnIncludeThatDodgesTheIncludePathIsRefused) {

@@ -57,6 +57,7 @@ class AdminHarness {
         ImGui::SetCurrentContext(context_);
         ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
         now_ += 1.0 / 60.0;
+        admin_.Tick(now_); // as the loop does: takes a finished PIN check's outcome
         ImGui::NewFrame();
         targets_.clear();
         texts_.clear();
@@ -119,7 +120,7 @@ struct Fixture {
         WriterOptions options;
         options.db_path = (dir / "results.db").string();
         writer = std::make_unique<VisitWriter>(options, pack);
-        settings.pin_hash = HashPin("2580", "abcd", 10);
+        settings.pin_hash = LegacyPinHash("2580", "abcd", 10);
         settings.db_path = options.db_path;
         settings.content_path = pack.source_path;
         settings.export_dir = (dir / "media").string();
@@ -136,10 +137,16 @@ void OpenPad(AdminSession& admin, double now) {
     ASSERT_EQ(admin.State().Screen(), AdminScreen::PinPad);
 }
 
-void EnterPin(AdminHarness& harness, const char* pin) {
+// The digits and OK, then frames until the check (on its own thread) is done.
+void EnterPin(AdminHarness& harness, AdminSession& admin, const char* pin) {
     for (const char* d = pin; *d; d++)
         ASSERT_TRUE(harness.Tap(std::string("pin-") + *d));
     ASSERT_TRUE(harness.Tap("pin-OK"));
+    for (int i = 0; i < 1000 && admin.State().Checking(); i++) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        harness.Frame();
+    }
+    ASSERT_FALSE(admin.State().Checking()) << "the PIN check never came back";
 }
 
 Tallies ReadBack(const std::string& db) {
@@ -166,9 +173,9 @@ TEST(AdminScreens, PinTapsOpenThePanelAndModerationReachesTheStore) {
     AdminHarness harness(admin, 800, 480);
     OpenPad(admin, harness.Now());
     harness.Frame();
-    EnterPin(harness, "1111");
+    EnterPin(harness, admin, "1111");
     EXPECT_EQ(admin.State().Screen(), AdminScreen::PinPad) << "a wrong PIN does not open it";
-    EnterPin(harness, "2580");
+    EnterPin(harness, admin, "2580");
     ASSERT_EQ(admin.State().Screen(), AdminScreen::Panel);
     ASSERT_TRUE(harness.Tap("admin-tab-1"));
     const Tallies before = ReadBack(f.settings.db_path);
@@ -193,7 +200,7 @@ TEST(AdminScreens, TextRowsStayPutWhileTheTabIsOpen) {
     AdminHarness harness(admin, 720, 1280);
     OpenPad(admin, harness.Now());
     harness.Frame();
-    EnterPin(harness, "2580");
+    EnterPin(harness, admin, "2580");
     ASSERT_EQ(admin.State().Screen(), AdminScreen::Panel);
     ASSERT_TRUE(harness.Tap("admin-tab-1"));
     auto texts = [&] {
@@ -236,7 +243,7 @@ TEST(AdminScreens, FiguresRefreshWhileThePanelIsOpen) {
     AdminHarness harness(admin, 800, 480);
     OpenPad(admin, harness.Now());
     harness.Frame();
-    EnterPin(harness, "2580");
+    EnterPin(harness, admin, "2580");
     ASSERT_EQ(admin.State().Screen(), AdminScreen::Panel);
     ASSERT_NE(admin.View().tallies, nullptr);
     const int visits = admin.View().tallies->visits_today;
@@ -258,7 +265,7 @@ TEST(AdminScreens, ANewRoundNeedsASecondTap) {
     AdminHarness harness(admin, 720, 1280);
     OpenPad(admin, harness.Now());
     harness.Frame();
-    EnterPin(harness, "2580");
+    EnterPin(harness, admin, "2580");
     ASSERT_EQ(admin.State().Screen(), AdminScreen::Panel);
     const int round = ReadBack(f.settings.db_path).current_round;
     ASSERT_TRUE(harness.Tap("admin-new-round"));
@@ -275,7 +282,7 @@ TEST(AdminScreens, QuitAndRestartNeedConfirmingAndSetTheExitCode) {
     AdminHarness harness(admin, 1920, 1080);
     OpenPad(admin, harness.Now());
     harness.Frame();
-    EnterPin(harness, "2580");
+    EnterPin(harness, admin, "2580");
     ASSERT_TRUE(harness.Tap("admin-tab-4"));
     ASSERT_TRUE(harness.Tap("admin-quit"));
     EXPECT_EQ(admin.ExitCode(), -1);
@@ -300,7 +307,7 @@ TEST(AdminScreens, ExportGoesToTheStickStaffChose) {
     AdminHarness harness(admin, 800, 480);
     OpenPad(admin, harness.Now());
     harness.Frame();
-    EnterPin(harness, "2580");
+    EnterPin(harness, admin, "2580");
     ASSERT_TRUE(harness.Tap("admin-tab-2"));
     ASSERT_TRUE(harness.Tap("admin-export-0"));
     EXPECT_EQ(exported_to, (f.dir / "media" / "STICK").string());
@@ -344,7 +351,7 @@ TEST(AdminScreens, EveryTargetIsATouchTargetOnScreenAtEverySize) {
             }
         };
         check("pin pad");
-        EnterPin(harness, "2580");
+        EnterPin(harness, admin, "2580");
         for (int tab = 0; tab < 5; tab++) {
             ASSERT_TRUE(harness.Tap("admin-tab-" + std::to_string(tab)));
             check("panel");

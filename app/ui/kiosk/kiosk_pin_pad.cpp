@@ -31,7 +31,7 @@ void DrawDots(const UiFrame& ui, int entered, float width) {
 }
 
 void DrawKeys(UiFrame& ui, const AdminView& view, float x, float width, AdminIntents& out) {
-    const bool open = !view.state.Locked(ui.now);
+    const bool open = !view.state.Checking() && !view.state.Locked(ui.now);
     const float gap = ui.theme.Gap();
     const float key_w = (width - 2 * gap) / 3;
     const float key_h = ui.theme.TargetHeight();
@@ -60,6 +60,7 @@ void DrawKeys(UiFrame& ui, const AdminView& view, float x, float width, AdminInt
 }
 
 std::string LockText(const AdminView& view, double now) {
+    if (view.state.Checking()) return "Checking the PIN...";
     if (!view.state.Locked(now)) return view.state.Message();
     const int seconds = static_cast<int>(std::ceil(view.state.LockedFor(now)));
     return "Too many wrong PINs. Try again in " + std::to_string(seconds) + " s.";
@@ -78,7 +79,8 @@ void DrawPinPad(UiFrame& ui, const AdminView& view, AdminIntents& out) {
     DrawDots(ui, view.state.DigitsEntered(), width);
     const std::string message = LockText(view, ui.now);
     ImGui::SetCursorPosX(x);
-    TextCentered(ui.theme.body, view.state.Locked(ui.now) ? p.least : p.text_muted,
+    const bool warn = view.state.Locked(ui.now) && !view.state.Checking();
+    TextCentered(ui.theme.body, warn ? p.least : p.text_muted,
                  message.empty() ? std::string("Enter the admin PIN") : message, width);
     ImGui::Dummy(ImVec2(1, ui.theme.U(0.3f)));
     DrawKeys(ui, view, x, width, out);
