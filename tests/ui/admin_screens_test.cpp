@@ -323,7 +323,7 @@ TEST(AdminScreens, EveryTextOfThePanelHasItsGlyphs) {
     OpenPad(admin, harness.Now());
     harness.Frame();
     EXPECT_EQ(MissingGlyphs(harness.GetTheme(), harness.Shown()), "") << "pin pad";
-    EnterPin(harness, "2580");
+    EnterPin(harness, admin, "2580");
     for (int tab = 0; tab < 5; tab++) {
         ASSERT_TRUE(harness.Tap("admin-tab-" + std::to_string(tab)));
         harness.Frame();
