@@ -1,7 +1,10 @@
 // SetConfigString: edits one key of the config file as text, so an
-// organiser's comments and layout survive `tapsheet set-pin`.
+// organiser's comments and layout survive `tapsheet set-pin`. Lines are
+// read as TOML's lexer reads them only as far as needed to tell a header or
+// a key from text inside a multi-line string or array.
 #include "app/core/config.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -48,6 +51,59 @@ std::string TomlString(std::string_view value) {
     return out + "\"";
 }
 
+// Where a TOML line leaves the lexer: inside a multi-line string, or
+// inside brackets (an array spread over lines), or neither. A line that
+// starts inside either continues the statement above: never a header or a
+// key, whatever it looks like.
+struct LexState {
+    char string_quote = 0; // '"' or '\'' while inside a multi-line string
+    int depth = 0;         // open [ and { of values
+
+    bool InStatement() const { return string_quote != 0 || depth > 0; }
+};
+
+std::size_t QuoteRun(std::string_view line, std::size_t at, char quote) {
+    std::size_t run = 0;
+    while (at + run < line.size() && line[at + run] == quote)
+        ++run;
+    return run;
+}
+
+// The state after `line` (without its newline), from the state before it.
+LexState Scan(std::string_view line, LexState state) {
+    std::size_t i = 0;
+    while (i < line.size()) {
+        const char c = line[i];
+        if (state.string_quote != 0) { // inside a multi-line string
+            if (c == '\\' && state.string_quote == '"') {
+                i += 2;
+                continue;
+            }
+            const std::size_t run = QuoteRun(line, i, state.string_quote);
+            if (run >= 3) state.string_quote = 0; // up to two quotes of the text may precede it
+            i += std::max<std::size_t>(run, 1);
+            continue;
+        }
+        if (c == '#') break; // a comment to the end of the line
+        if (c == '"' || c == '\'') {
+            if (QuoteRun(line, i, c) >= 3) {
+                state.string_quote = c;
+                i += 3;
+                continue;
+            }
+            ++i; // a one-line string: to its closing quote (or the line's end)
+            while (i < line.size() && line[i] != c)
+                i += (c == '"' && line[i] == '\\') ? 2 : 1;
+            ++i;
+            continue;
+        }
+        if (c == '[' || c == '{') ++state.depth;
+        if ((c == ']' || c == '}') && state.depth > 0) --state.depth;
+        ++i;
+    }
+    return state;
+}
+
 std::vector<std::string> Lines(std::string_view text) {
     std::vector<std::string> lines;
     std::size_t from = 0;
@@ -69,7 +125,14 @@ std::string SetConfigString(std::string_view text, std::string_view section, std
     bool in_section = false;
     std::size_t section_end = lines.size(); // one past its last non-blank line
     bool found_section = false;
+    LexState state;
     for (std::size_t i = 0; i < lines.size(); i++) {
+        const bool continues = state.InStatement();
+        state = Scan(lines[i], state);
+        if (continues) {
+            if (in_section) section_end = i + 1;
+            continue;
+        }
         const std::string_view header = HeaderName(lines[i]);
         if (!header.empty()) {
             in_section = header == section;
@@ -81,6 +144,12 @@ std::string SetConfigString(std::string_view text, std::string_view section, std
         if (SetsKey(lines[i], key)) {
             const std::size_t indent = lines[i].find_first_not_of(" \t");
             lines[i] = lines[i].substr(0, indent) + assignment;
+            // The old value's further lines (a multi-line string or array) go with it.
+            std::size_t end = i + 1;
+            for (; end < lines.size() && state.InStatement(); ++end)
+                state = Scan(lines[end], state);
+            lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                        lines.begin() + static_cast<std::ptrdiff_t>(end));
             section_end = lines.size() + 1; // done
             break;
         }

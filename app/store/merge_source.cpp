@@ -133,6 +133,28 @@ int CheckRows(sqlite3* db, std::string* why) {
     return SQLITE_OK;
 }
 
+// Why the source could not be read, in words naming it as the culprit
+// (SQLite's words alone would be taken for the target's: a damaged target's
+// advice is to set the kiosk's file aside). "" where MergeInto says it: a
+// missing file, not a database, the deadline.
+std::string Unreadable(const SqliteFailure& failure) {
+    switch (sql::BaseCode(failure.rc)) {
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOTADB:
+    case SQLITE_INTERRUPT:
+        return "";
+    case SQLITE_CORRUPT:
+        return "it is damaged (SQLite: " + failure.detail +
+               "), perhaps cut short while it was copied. Copy the kiosk's file again and merge that copy";
+    case SQLITE_ERROR: // a table without the columns a results file has, say
+        return "it cannot be read as a tapsheet results file (SQLite: " + failure.detail +
+               "). Merge a kiosk's own copy";
+    default:
+        return "it could not be read (SQLite: " + failure.detail +
+               "). Check the disk or stick it is on, then run the command again";
+    }
+}
+
 } // namespace
 
 std::string FileUri(const std::string& path) {
@@ -154,18 +176,14 @@ int LoadSource(sqlite3* db, const std::string& path, std::string* why, SqliteFai
     DropSource(db);
     sql::Statement attach(db, "ATTACH DATABASE ?1 AS src");
     int rc = attach.Bind(1, FileUri(path) + "?mode=ro").Run();
-    if (rc != SQLITE_OK) return *failure = CaptureFailure(db, rc), rc;
     bool has_moderation = false;
-    rc = CheckResultsFile(db, "src", why);
+    if (rc == SQLITE_OK) rc = CheckResultsFile(db, "src", why);
     if (rc == SQLITE_OK) rc = CheckObjects(db, &has_moderation, why);
     if (rc == SQLITE_OK) rc = sql::Exec(db, kLoadSql);
     if (rc == SQLITE_OK) rc = sql::Exec(db, has_moderation ? kLoadModerationSql : kNoModerationSql);
     *failure = CaptureFailure(db, rc);
     sql::Exec(db, "DETACH DATABASE src"); // released before the target is locked
-    // A table without the columns a results file has, say.
-    if (rc != SQLITE_OK && why->empty() && sql::BaseCode(rc) == SQLITE_ERROR)
-        *why = "it cannot be read as a tapsheet results file (SQLite: " + failure->detail +
-               "). Merge a kiosk's own copy";
+    if (rc != SQLITE_OK && why->empty()) *why = Unreadable(*failure);
     if (rc != SQLITE_OK) return rc;
     rc = CheckRows(db, why);
     if (rc != SQLITE_OK && why->empty()) *failure = CaptureFailure(db, rc);

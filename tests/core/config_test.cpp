@@ -184,6 +184,21 @@ TEST(SetConfigString, AddsTheKeyToItsSectionOrTheSectionToTheFile) {
               "[kiosk]\ncontent = \"/p \\\"q\\\".toml\"\n");
 }
 
+// Text inside a multi-line string or array is never taken for a header or
+// a key (the edit once landed inside a string, and set-pin said it had set
+// a PIN it had not); a multi-line old value goes whole. Found by reading
+// what the config fuzz target checks.
+TEST(SetConfigString, LooksPastMultiLineStringsAndArrays) {
+    const std::string in_string = "[kiosk]\nid = \"\"\"\n[admin]\npin = \"x\"\n\"\"\"\n";
+    EXPECT_EQ(SetConfigString(in_string, "admin", "pin", "h"), in_string + "\n[admin]\npin = \"h\"\n");
+    const std::string in_array = "[admin]\nnote = [\n'''\n[kiosk]\n''', \"pin = 1\",\n]\n";
+    EXPECT_EQ(SetConfigString(in_array, "admin", "pin", "h"), in_array + "pin = \"h\"\n");
+    EXPECT_EQ(SetConfigString("[admin]\npin = \"\"\"\nold\n\"\"\" # was\nx = 1\n", "admin", "pin", "h"),
+              "[admin]\npin = \"h\"\nx = 1\n");
+    EXPECT_EQ(SetConfigString("[admin]\npin = '''a\"\"\"''' # one line\n", "admin", "pin", "h"),
+              "[admin]\npin = \"h\"\n");
+}
+
 // Both stored forms: set-pin's Argon2id, and 0.1's pin-sha256 in configs in the field.
 TEST(SetConfigString, TheResultLoadsBack) {
     for (const std::string& pin : {NewPinHash("1357"), LegacyPinHash("1357", "ff00", 10)}) {

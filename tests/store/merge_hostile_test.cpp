@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 
 namespace tapsheet::test {
 namespace {
@@ -77,6 +78,27 @@ TEST_F(MergeHostileTest, AViewForATableIsRefusedWithoutRunningIt) {
     ExpectRefused(source, "its 'visits' is not a plain table");
     EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(60)) << "the view was run";
     EXPECT_EQ(ExecRaw(target_, "BEGIN IMMEDIATE; COMMIT;"), SQLITE_OK) << "the target is not left locked";
+}
+
+// A copy cut short (a stick pulled mid-copy) is damaged: refused as the
+// source's damage, never reported as the target's (whose advice is to move
+// the kiosk's file aside). Found by the merge fuzz target.
+TEST_F(MergeHostileTest, ADamagedSourceIsRefusedAsTheSourcesDamage) {
+    const std::string whole = dir_.Path("whole.db"), cut = dir_.Path("cut short.db");
+    Kiosk(whole, "kiosk-cut", 3);
+    const std::string bytes = ReadBytes(whole);
+    std::ofstream(cut, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size() / 4));
+    ExpectRefused(cut, "it is damaged");
+    MergeCounts counts;
+    std::string error;
+    MergeInto(target_, cut, &counts, &error);
+    EXPECT_EQ(error.find(target_), std::string::npos) << error;
+    // A header no SQLite reads (schema format 113): refused when attached.
+    std::string odd = bytes;
+    odd[47] = 113;
+    std::ofstream(dir_.Path("odd.db"), std::ios::binary)
+        .write(odd.data(), static_cast<std::streamsize>(odd.size()));
+    ExpectRefused(dir_.Path("odd.db"), "it cannot be read as a tapsheet results file");
 }
 
 TEST_F(MergeHostileTest, RowsNoKioskWritesAreRefusedByName) {
