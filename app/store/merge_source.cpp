@@ -98,12 +98,26 @@ std::vector<RowRule> Rules() {
 // a query of the file's choosing), not a virtual table.
 int CheckObjects(sqlite3* db, bool* has_moderation, std::string* why) {
     sql::Statement find(db, "SELECT type, sql FROM src.sqlite_schema WHERE name = ?1");
+    // A computed (generated) column runs its expression on every read: 100 MB
+    // a row from a file of a few KB.
+    sql::Statement computed(db, "SELECT count(*) FROM pragma_table_xinfo(?1, 'src') WHERE hidden <> 0");
     for (const char* name : {"packs", "visits", "answers", "skips", "meta", "moderation"}) {
         int rc = find.Bind(1, name).Step();
         const bool found = rc == SQLITE_ROW;
-        const bool plain = found && find.Text(0) == "table" && find.Text(1).rfind("CREATE VIRTUAL", 0) != 0;
+        bool plain = found && find.Text(0) == "table" && find.Text(1).rfind("CREATE VIRTUAL", 0) != 0;
         find.Reset();
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) return rc;
+        if (plain) {
+            rc = computed.Bind(1, name).Step();
+            const bool computes = rc == SQLITE_ROW && computed.Int(0) > 0;
+            computed.Reset();
+            if (rc != SQLITE_ROW) return rc;
+            if (computes) {
+                *why = std::string("its '") + name +
+                       "' has a computed column, unlike a tapsheet results file's. Merge a kiosk's own copy";
+                return SQLITE_ERROR;
+            }
+        }
         if (std::string_view(name) == "moderation") {
             *has_moderation = found;
             if (!found) break;

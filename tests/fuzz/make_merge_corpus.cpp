@@ -82,6 +82,13 @@ std::vector<Edit> Edits() {
          "CREATE VIEW visits AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
          "SELECT 'v' || i AS id, 'k' AS kiosk_id, '' AS pack_hash, 'en' AS lang, 1 AS round, "
          "'' AS started_at, NULL AS ended_at, 'open' AS status, 0 AS filtered FROM n;"},
+        {"hostile-computed-column.db",
+         "DROP TRIGGER answers_seq_on_insert; DROP TRIGGER answers_seq_on_delete; "
+         "DROP TRIGGER answers_seq_on_update; ALTER TABLE answers RENAME TO kept_answers; "
+         "CREATE TABLE answers (visit_id, step_id, item_id, answered_at, "
+         "value AS (printf('%.*c', 100000000, 'x'))); "
+         "INSERT INTO answers SELECT visit_id, step_id, item_id, answered_at FROM kept_answers; "
+         "DROP TABLE kept_answers;"},
         {"hostile-blob-id.db", "UPDATE visits SET id = X'00FF' WHERE rowid = " + first},
         {"hostile-round-abc.db", "UPDATE visits SET round = 'abc' WHERE rowid = " + first},
         {"hostile-round-huge.db", "UPDATE visits SET round = 9223372036854775807 WHERE rowid = " + first},

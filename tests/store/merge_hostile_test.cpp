@@ -80,6 +80,22 @@ TEST_F(MergeHostileTest, AViewForATableIsRefusedWithoutRunningIt) {
     EXPECT_EQ(ExecRaw(target_, "BEGIN IMMEDIATE; COMMIT;"), SQLITE_OK) << "the target is not left locked";
 }
 
+// A computed (generated) column runs an expression of the file's choosing
+// on every read: a 20 KB file whose answers compute 100 MB each kept merge
+// busy for half a minute, writing gigabytes of temporary rows. Refused
+// before any row is read. Found while making the merge fuzz target's seeds.
+TEST_F(MergeHostileTest, AComputedColumnIsRefusedWithoutComputingIt) {
+    const std::string source = Hostile("computed.db", R"sql(
+        DROP TRIGGER answers_seq_on_insert; DROP TRIGGER answers_seq_on_delete;
+        DROP TRIGGER answers_seq_on_update;
+        ALTER TABLE answers RENAME TO kept_answers;
+        CREATE TABLE answers (visit_id, step_id, item_id, answered_at,
+                              value AS (printf('%.*c', 100000000, 'x')));
+        INSERT INTO answers SELECT visit_id, step_id, item_id, answered_at FROM kept_answers;
+    )sql");
+    ExpectRefused(source, "its 'answers' has a computed column");
+}
+
 // A copy cut short (a stick pulled mid-copy) is damaged: refused as the
 // source's damage, never reported as the target's (whose advice is to move
 // the kiosk's file aside). Found by the merge fuzz target.
