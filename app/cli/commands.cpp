@@ -24,6 +24,8 @@ const char* const kUsage =
     "  merge         several kiosks' results in one file: --into TARGET.db SOURCE.db...\n"
     "  set-pin       set the admin PIN (stored as a salted hash): [--config FILE]\n"
     "  report        the results as one HTML page with charts: --out DIR|FILE.html [--round R|all]\n"
+    "  hub           the fleet's hub: every kiosk's answers over MQTT into one file: --config FILE\n"
+    "  fleet-status  each kiosk of the fleet: online or lost, answers waiting: [--config FILE]\n"
     "\n"
     "`tapsheet COMMAND --help` lists a command's options.\n";
 
@@ -45,6 +47,8 @@ int RunCommand(int argc, char** argv) {
     if (!std::strcmp(command, "merge")) return RunMerge(argc - 1, argv + 1);
     if (!std::strcmp(command, "set-pin")) return RunSetPin(argc - 1, argv + 1);
     if (!std::strcmp(command, "report")) return RunReport(argc - 1, argv + 1);
+    if (!std::strcmp(command, "hub")) return RunHub(argc - 1, argv + 1);
+    if (!std::strcmp(command, "fleet-status")) return RunFleetStatus(argc - 1, argv + 1);
     std::fprintf(stderr, "tapsheet: unknown command '%s'\n\n%s", command, kUsage);
     return 2;
 }

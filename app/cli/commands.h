@@ -15,5 +15,7 @@ int RunExport(int argc, char** argv);     // export.cpp: answers as CSV or JSON
 int RunMerge(int argc, char** argv);      // merge.cpp: several kiosks' results in one file
 int RunSetPin(int argc, char** argv);     // set_pin.cpp: the admin PIN's hash into the config
 int RunReport(int argc, char** argv);     // report.cpp: the results as an HTML page with SVG charts
+int RunHub(int argc, char** argv);        // hub.cpp: the fleet's hub, kiosks' answers over MQTT into one file
+int RunFleetStatus(int argc, char** argv); // fleet_status.cpp: each kiosk's health as the hub heard it
 
 } // namespace tapsheet

@@ -1,5 +1,6 @@
 #include "app/cli/commands.h"
 #include "app/shell/app_setup.h"
+#include "app/shell/fleet_setup.h"
 #include "app/shell/loop_windows.h"
 
 #include <cstdio>
@@ -46,6 +47,7 @@ int RunKiosk(int argc, char** argv) {
     }
     std::unique_ptr<KioskSession> session = MakeKioskSession(loaded, options, *window, "kiosk");
     std::unique_ptr<AdminSession> admin = MakeAdminSession(options, *session);
+    std::unique_ptr<Outbox> outbox = StartOutbox(options, "kiosk");
     KioskLoopWindow kiosk(*window, *session, theme, admin.get());
     std::unique_ptr<Probe> probe = options.probe.empty() ? nullptr : std::make_unique<Probe>(options.probe);
     kiosk.SetProbe(probe.get());

@@ -1,6 +1,7 @@
 #include "app/core/config.h"
 
 #include "app/core/admin_pin.h"
+#include "app/core/config_fleet.h"
 #include "app/core/loader_reader.h"
 
 #include <cmath>
@@ -158,6 +159,11 @@ void ReadExport(Readers& readers, const toml::table& root, Config& config) {
     if (dir) config.export_dir = *dir;
 }
 
+void ReadFleetTable(Readers& readers, const toml::table& root, Config& config) {
+    const toml::table* fleet = Section(readers, root, "fleet", false);
+    if (fleet != nullptr) ReadFleet(readers.soft, *fleet, &config.fleet);
+}
+
 ConfigResult ParseConfig(std::string_view text, const std::string& file_name) {
     ConfigResult result;
     result.config.path = file_name;
@@ -170,7 +176,7 @@ ConfigResult ParseConfig(std::string_view text, const std::string& file_name) {
         result.errors = readers.fatal.TakeErrors();
         return result;
     }
-    readers.soft.CheckKeys(root, {"kiosk", "screen", "timeouts", "board", "admin", "sleep", "export"},
+    readers.soft.CheckKeys(root, {"kiosk", "screen", "timeouts", "board", "admin", "sleep", "export", "fleet"},
                            "the configuration");
     ReadKiosk(readers, root, result.config);
     ReadScreen(readers, root, result.config);
@@ -179,6 +185,7 @@ ConfigResult ParseConfig(std::string_view text, const std::string& file_name) {
     ReadAdmin(readers, root, result.config);
     ReadSleep(readers, root, result.config);
     ReadExport(readers, root, result.config);
+    ReadFleetTable(readers, root, result.config);
     result.errors = readers.fatal.TakeErrors();
     result.warnings = readers.soft.TakeErrors();
     return result;

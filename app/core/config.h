@@ -11,6 +11,7 @@
 // logged, so a typo in a timeout never leaves a booth dark.
 #pragma once
 
+#include "app/core/fleet_config.h"
 #include "app/core/loader.h"
 
 #include <optional>
@@ -54,6 +55,7 @@ struct Config {
     std::string admin_pin_hash; // empty: no admin panel
     SleepHours sleep;
     std::string export_dir = "/media";
+    FleetConfig fleet; // disabled: the kiosk works alone
 };
 
 struct ConfigResult {

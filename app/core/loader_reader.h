@@ -58,6 +58,7 @@ class PackReader {
     void Error(const toml::source_region& where, std::string message);
     void Error(const toml::node& where, std::string message) { Error(where.source(), std::move(message)); }
     bool HasErrors() const { return !errors_.empty(); }
+    std::size_t ErrorCount() const { return errors_.size(); }
     std::vector<LoadError> TakeErrors(); // in file order
 
     // Reports every key of `table` that is not in `allowed`; `what` names the

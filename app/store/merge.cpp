@@ -70,7 +70,9 @@ void CountedValueSql(sqlite3_context* context, int, sqlite3_value** args) {
     sqlite3_result_text(context, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
 }
 
-int OpenTarget(const std::string& path, sqlite3** db) {
+} // namespace
+
+int OpenMergeTarget(const std::string& path, sqlite3** db) {
     int rc = sqlite3_open_v2(path.c_str(), db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
                              nullptr);
     if (rc != SQLITE_OK) return rc;
@@ -86,6 +88,8 @@ int OpenTarget(const std::string& path, sqlite3** db) {
     if (rc == SQLITE_OK) rc = sql::Migrate(*db, &found);
     return rc;
 }
+
+namespace {
 
 // Stops any statement once the deadline has passed (sqlite3_progress_handler).
 int PastDeadline(void* end) {
@@ -110,13 +114,22 @@ int CountPlan(sqlite3* db, MergeCounts* counts) {
 // The target is locked only here, for rows already read and checked.
 int Merge(sqlite3* db, MergeCounts* counts) {
     int rc = sql::Exec(db, "BEGIN IMMEDIATE");
-    if (rc == SQLITE_OK) rc = sql::Exec(db, PlanSql().c_str());
-    if (rc == SQLITE_OK) rc = CountPlan(db, counts);
-    if (rc == SQLITE_OK) rc = sql::Exec(db, kCopySql);
-    if (rc == SQLITE_OK) rc = sql::Exec(db, "DROP TABLE merge_plan");
+    if (rc == SQLITE_OK) rc = MergeLoaded(db, counts);
     if (rc == SQLITE_OK) rc = sql::Exec(db, "COMMIT");
     return rc;
 }
+
+} // namespace
+
+int MergeLoaded(sqlite3* db, MergeCounts* counts) {
+    int rc = sql::Exec(db, PlanSql().c_str());
+    if (rc == SQLITE_OK) rc = CountPlan(db, counts);
+    if (rc == SQLITE_OK) rc = sql::Exec(db, kCopySql);
+    sql::Exec(db, "DROP TABLE IF EXISTS merge_plan");
+    return rc;
+}
+
+namespace {
 
 std::string Refused(const std::string& source, const std::string& why) {
     return ExplainRefusal(source, why) + " Nothing was merged from it.";
@@ -127,7 +140,7 @@ std::string Refused(const std::string& source, const std::string& why) {
 bool MergeInto(const std::string& target, const std::string& source, MergeCounts* counts,
                std::string* error) {
     sqlite3* db = nullptr;
-    int rc = OpenTarget(target, &db);
+    int rc = OpenMergeTarget(target, &db);
     if (rc != SQLITE_OK) {
         *error = ExplainFailure(CaptureFailure(db, rc), target);
         sqlite3_close_v2(db);

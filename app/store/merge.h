@@ -16,6 +16,8 @@
 // with the reason, and the target is left as it was.
 #pragma once
 
+#include <sqlite3.h>
+
 #include <string>
 
 namespace tapsheet {
@@ -33,5 +35,14 @@ struct MergeCounts {
 // a newer schema than this program knows, a row no kiosk writes, a full
 // disk), with what to do.
 bool MergeInto(const std::string& target, const std::string& source, MergeCounts* counts, std::string* error);
+
+// The pieces, for the fleet's hub (app/fleet), which merges each kiosk's
+// batches as they arrive with the same rules:
+// - a target connection: WAL, synchronous=FULL, migrated, with the SQL
+//   functions the merge uses;
+int OpenMergeTarget(const std::string& path, sqlite3** db);
+// - the rows in the temp tables of merge_source.h (filled and checked)
+//   merged into the target, in the caller's transaction.
+int MergeLoaded(sqlite3* db, MergeCounts* counts);
 
 } // namespace tapsheet

@@ -131,21 +131,24 @@ int CheckObjects(sqlite3* db, bool* has_moderation, std::string* why) {
     return SQLITE_OK;
 }
 
-int CheckRows(sqlite3* db, std::string* why) {
+} // namespace
+
+int CheckSourceRows(sqlite3* db, std::string* why) {
     for (const RowRule& rule : Rules()) {
         const std::string text =
             std::string("SELECT ") + rule.shown + " FROM " + rule.table + " WHERE " + rule.bad + " LIMIT 1";
         sql::Statement statement(db, text.c_str());
         int rc = statement.Step();
         if (rc == SQLITE_ROW) {
-            *why = statement.Text(0) + ": " + rule.what +
-                   ". A kiosk never writes that: the file was edited or damaged; merge a kiosk's own copy";
+            *why = statement.Text(0) + ": " + rule.what;
             return SQLITE_CONSTRAINT;
         }
         if (rc != SQLITE_DONE) return rc;
     }
     return SQLITE_OK;
 }
+
+namespace {
 
 // Why the source could not be read, in words naming it as the culprit
 // (SQLite's words alone would be taken for the target's: a damaged target's
@@ -199,7 +202,9 @@ int LoadSource(sqlite3* db, const std::string& path, std::string* why, SqliteFai
     sql::Exec(db, "DETACH DATABASE src"); // released before the target is locked
     if (rc != SQLITE_OK && why->empty()) *why = Unreadable(*failure);
     if (rc != SQLITE_OK) return rc;
-    rc = CheckRows(db, why);
+    rc = CheckSourceRows(db, why);
+    if (rc != SQLITE_OK && !why->empty())
+        *why += ". A kiosk never writes that: the file was edited or damaged; merge a kiosk's own copy";
     if (rc != SQLITE_OK && why->empty()) *failure = CaptureFailure(db, rc);
     return rc;
 }

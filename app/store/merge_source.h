@@ -24,6 +24,11 @@ inline constexpr const char* kSourceTables[] = {"in_packs", "in_visits",     "in
 // as SQLite reported it: a missing file, a disk error, an interruption.
 int LoadSource(sqlite3* db, const std::string& path, std::string* why, SqliteFailure* failure);
 
+// Checks every row of the temp tables (however they were filled) against
+// what a kiosk writes: SQLITE_OK, or SQLITE_CONSTRAINT with *why naming the
+// first bad row and what is wrong with it.
+int CheckSourceRows(sqlite3* db, std::string* why);
+
 // Drops what LoadSource made (also after a failure).
 void DropSource(sqlite3* db);
 

@@ -87,6 +87,10 @@ std::int64_t Statement::Int(int column) const {
     return sqlite3_column_int64(stmt_, column);
 }
 
+double Statement::Double(int column) const {
+    return stmt_ ? sqlite3_column_double(stmt_, column) : 0.0;
+}
+
 bool Statement::IsNull(int column) const {
     return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }

@@ -36,6 +36,7 @@ class Statement {
 
     std::string Text(int column) const;
     std::int64_t Int(int column) const;
+    double Double(int column) const;
     bool IsNull(int column) const;
 
   private:

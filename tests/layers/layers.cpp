@@ -13,7 +13,7 @@ namespace {
 constexpr std::pair<const char*, const char*> kThirdParty[] = {
     {"imgui", "imgui"}, {"sqlite3", "sqlite3"},   {"SDL", "sdl"},       {"GLFW/", "glfw"},
     {"GL/", "gl"},      {"GLES", "gl"},           {"EGL/", "gl"},       {"toml++/", "toml++"},
-    {"png.h", "png"},   {"qrencode", "qrencode"}, {"sodium", "sodium"},
+    {"png.h", "png"},   {"qrencode", "qrencode"}, {"sodium", "sodium"}, {"mosquitto", "mosquitto"},
 };
 
 std::vector<std::string> Words(const std::string& text) {

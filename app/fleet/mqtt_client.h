@@ -1,0 +1,77 @@
+// A thin pair over libmosquitto (Debian's libmosquitto-dev), like an ImGui
+// backend: MQTT v5 over TLS with a client certificate and a password, a
+// Last Will, automatic reconnection with backoff, and callbacks. It runs
+// libmosquitto's own network thread; the callbacks come from that thread,
+// and Publish() may be called from any thread.
+//
+// libmosquitto queues outgoing messages in memory only. That suits the
+// fleet: the kiosk's SQLite file is the one durable queue, and nothing is
+// counted delivered on a PUBACK (fleet_batch.h).
+#pragma once
+
+#include <functional>
+#include <string>
+
+struct mosquitto;
+
+namespace tapsheet {
+
+struct MqttOptions {
+    std::string host;
+    int port = 8883;
+    std::string client_id;
+    std::string user;
+    std::string password;
+    std::string ca;   // the event's CA certificate
+    std::string cert; // this client's certificate and key
+    std::string key;
+    std::string will_topic; // "" : no Will
+    std::string will_payload;
+    int keepalive_seconds = 10; // a dead connection is noticed after 1.5x this
+};
+
+struct MqttMessage {
+    std::string topic;
+    std::string payload;
+    bool retained = false; // delivered from the broker's store, not live
+};
+
+struct MqttHandlers {
+    std::function<void(int reason)> on_connect; // 0: connected; else MQTT v5 reason code
+    std::function<void(int reason)> on_disconnect;
+    std::function<void(const MqttMessage&)> on_message;
+    std::function<void(int mid, int reason)> on_publish; // PUBACK (reason >= 128: refused)
+};
+
+class MqttClient {
+  public:
+    MqttClient(MqttOptions options, MqttHandlers handlers);
+    ~MqttClient(); // disconnects cleanly (no Will) and stops the thread
+    MqttClient(const MqttClient&) = delete;
+    MqttClient& operator=(const MqttClient&) = delete;
+
+    // Starts connecting in the background: false with *error only when the
+    // options cannot work (unreadable certificates, say); a broker that is
+    // not there yet is retried for ever.
+    bool Start(std::string* error);
+    // QoS 1. 0 (MOSQ_ERR_SUCCESS) when queued; *mid identifies its PUBACK.
+    int Publish(const std::string& topic, const std::string& payload, bool retain, int* mid);
+    int Subscribe(const std::string& pattern);
+    // A clean goodbye: the broker drops the Will. Publishes `last` first
+    // (retained) when given, so the hub hears why.
+    void Stop(const std::string& last_topic = "", const std::string& last_payload = "");
+
+    static std::string Describe(int mosquitto_error);
+    static std::string Reason(int reason_code);
+
+    // For libmosquitto's callbacks (mqtt_client.cpp).
+    const MqttHandlers& Handlers() const { return handlers_; }
+
+  private:
+    MqttOptions options_;
+    MqttHandlers handlers_;
+    mosquitto* mosq_ = nullptr;
+    bool running_ = false;
+};
+
+} // namespace tapsheet
