@@ -60,8 +60,9 @@ bool MqttClient::Start(std::string* error) {
         return false;
     }
     mosquitto_int_option(mosq_, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V5);
-    // Our own threads publish while libmosquitto's thread runs.
-    mosquitto_threaded_set(mosq_, true);
+    // No mosquitto_threaded_set: loop_start marks the client threaded itself
+    // (and refuses a client already marked), so Publish() from our threads
+    // takes libmosquitto's locks.
     mosquitto_connect_v5_callback_set(mosq_, OnConnect);
     mosquitto_disconnect_v5_callback_set(mosq_, OnDisconnect);
     mosquitto_message_v5_callback_set(mosq_, OnMessage);

@@ -149,7 +149,7 @@ void Outbox::TakeAcks() {
         pending_acks_.clear();
     }
     for (const std::string& payload : payloads) {
-        Ack ack;
+        HubAck ack;
         if (!ParseAck(file_->Db(), payload, &ack) || ack.stream != stream_) continue;
         std::lock_guard lock(mutex_);
         if (ack.seq > acked_) {

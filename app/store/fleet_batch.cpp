@@ -17,7 +17,7 @@ SELECT json_object('v', 1, 'event', ?1, 'kiosk', ?2, 'stream', ?3, 'from', ?4, '
         FROM packs WHERE hash IN (SELECT pack_hash FROM chosen)) ELSE json_array() END,
     'visits', (SELECT json_group_array(json_object('id', id, 'kiosk_id', kiosk_id, 'pack_hash', pack_hash,
             'lang', lang, 'round', round, 'started_at', started_at, 'ended_at', ended_at,
-            'status', status, 'filtered', filtered)) FROM chosen),
+            'status', status, 'filtered', filtered, 'seq', seq)) FROM chosen),
     'answers', (SELECT json_group_array(json_object('visit_id', visit_id, 'step_id', step_id,
             'item_id', item_id, 'value', value, 'answered_at', answered_at))
         FROM answers WHERE visit_id IN (SELECT id FROM chosen)),
@@ -104,7 +104,7 @@ int ReadWaiting(sqlite3* db, std::int64_t acked, Waiting* waiting) {
     return SQLITE_OK;
 }
 
-bool ParseAck(sqlite3* db, std::string_view payload, Ack* ack) {
+bool ParseAck(sqlite3* db, std::string_view payload, HubAck* ack) {
     sql::Statement read(db, "SELECT ?1 ->> '$.v', json_type(?1, '$.stream'), ?1 ->> '$.stream', "
                             "json_type(?1, '$.seq'), ?1 ->> '$.seq', coalesce(?1 ->> '$.needs_packs', 0)");
     if (read.Bind(1, payload).Step() != SQLITE_ROW) return false;

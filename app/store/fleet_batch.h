@@ -12,7 +12,7 @@
 //
 // {"v":1,"event":E,"kiosk":K,"stream":S,"from":A,"to":B,"round":"R",
 //  "packs":[{hash,pack_id,source_text,first_used_at}],
-//  "visits":[{id,kiosk_id,pack_hash,lang,round,started_at,ended_at,status,filtered}],
+//  "visits":[{id,kiosk_id,pack_hash,lang,round,started_at,ended_at,status,filtered,seq}],
 //  "answers":[{visit_id,step_id,item_id,value,answered_at}],
 //  "skips":[{visit_id,step_id,skipped_at}],
 //  "moderation":[{step_id,item_id,text,status,decided_at}]}
@@ -72,12 +72,12 @@ struct Waiting {
 int ReadWaiting(sqlite3* db, std::int64_t acked, Waiting* waiting);
 
 // The hub's acknowledgement (fleet_ingest.h AckJson), read on the kiosk.
-struct Ack {
+struct HubAck {
     std::string stream;
     std::int64_t seq = 0;
     bool needs_packs = false;
 };
-bool ParseAck(sqlite3* db, std::string_view payload, Ack* ack);
+bool ParseAck(sqlite3* db, std::string_view payload, HubAck* ack);
 
 // The kiosk's own results file as its outbox reads it: a connection of its
 // own (never the writer's), so reading a batch never waits on or delays an

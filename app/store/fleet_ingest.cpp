@@ -20,6 +20,11 @@ CREATE TABLE IF NOT EXISTS fleet_streams (
     updated_at TEXT NOT NULL,
     PRIMARY KEY (kiosk_id, stream)
 );
+CREATE TABLE IF NOT EXISTS fleet_visits (
+    visit_id TEXT PRIMARY KEY NOT NULL,
+    stream TEXT NOT NULL,
+    seq INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS fleet_kiosks (
     kiosk_id TEXT PRIMARY KEY NOT NULL,
     boot TEXT NOT NULL,
@@ -61,7 +66,8 @@ constexpr const char* kLoadSql[] = {
     "CREATE TEMP TABLE in_visits AS SELECT value ->> 'id' AS id, value ->> 'kiosk_id' AS kiosk_id, "
     "value ->> 'pack_hash' AS pack_hash, value ->> 'lang' AS lang, value ->> 'round' AS round, "
     "value ->> 'started_at' AS started_at, value ->> 'ended_at' AS ended_at, value ->> 'status' AS status, "
-    "value ->> 'filtered' AS filtered FROM json_each(?1, '$.visits')",
+    "value ->> 'filtered' AS filtered, value ->> 'seq' AS seq FROM json_each(?1, '$.visits')",
+    "CREATE TEMP TABLE in_batch AS SELECT ?1 ->> '$.stream' AS stream",
     "CREATE TEMP TABLE in_answers AS SELECT value ->> 'visit_id' AS visit_id, value ->> 'step_id' AS "
     "step_id, "
     "value ->> 'item_id' AS item_id, value ->> 'value' AS value, value ->> 'answered_at' AS answered_at "
@@ -75,6 +81,18 @@ constexpr const char* kLoadSql[] = {
     "CREATE TEMP TABLE in_meta AS SELECT 'round' AS key, ?1 ->> '$.round' AS value "
     "WHERE json_type(?1, '$.round') IS NOT NULL",
 };
+
+// A visit's copy is newer than the hub's when its kiosk changed it since
+// (a higher seq of the same stream), even within the same millisecond.
+constexpr const char* kNewerInItsStream =
+    "typeof(s.seq) = 'integer' AND s.seq > coalesce((SELECT f.seq FROM main.fleet_visits f WHERE f.visit_id "
+    "= s.id "
+    "AND f.stream = (SELECT stream FROM in_batch)), 9223372036854775807)";
+
+constexpr const char* kRememberSeqSql =
+    "INSERT INTO main.fleet_visits (visit_id, stream, seq) SELECT id, (SELECT stream FROM in_batch), seq "
+    "FROM in_visits WHERE typeof(seq) = 'integer' AND true ON CONFLICT (visit_id) DO UPDATE SET "
+    "stream = excluded.stream, seq = excluded.seq WHERE excluded.stream <> stream OR excluded.seq > seq";
 
 // A stream id as kiosks make them (ReadStreamId): it goes back into an
 // acknowledgement and a log line.
@@ -183,6 +201,7 @@ int Advance(sqlite3* db, const IngestContext& context, std::int64_t from, std::i
     int rc = read.Bind(1, context.kiosk).Bind(2, result->stream).Step();
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return rc;
     std::int64_t committed = rc == SQLITE_ROW ? read.Int(0) : 0;
+    read.Reset();
     if (from <= committed) committed = std::max(committed, to);
     result->committed = committed;
     sql::Statement save(db, "INSERT INTO fleet_streams (kiosk_id, stream, committed, updated_at) "
@@ -199,18 +218,23 @@ int Advance(sqlite3* db, const IngestContext& context, std::int64_t from, std::i
 int Apply(sqlite3* db, const IngestContext& context, std::string_view payload, std::int64_t from,
           std::int64_t to, IngestResult* result) {
     std::int64_t bad_shape = 0;
-    sql::Statement shape(db, kShapeSql);
-    int rc = shape.Bind(1, payload).Step();
-    if (rc != SQLITE_ROW) return rc;
-    bad_shape = shape.Int(0);
+    {
+        // Finished before the merge: a statement still running would keep
+        // the merge from dropping its temporary table.
+        sql::Statement shape(db, kShapeSql);
+        const int rc = shape.Bind(1, payload).Step();
+        if (rc != SQLITE_ROW) return rc;
+        bad_shape = shape.Int(0);
+    }
     if (bad_shape > 0) {
         result->why = "a row in it is not an object of plain values";
         return SQLITE_CONSTRAINT;
     }
-    rc = Load(db, payload);
+    int rc = Load(db, payload);
     if (rc == SQLITE_OK) rc = CheckBatchRows(db, context, result);
     if (rc == SQLITE_OK) rc = CheckSourceRows(db, &result->why);
-    if (rc == SQLITE_OK) rc = MergeLoaded(db, &result->counts);
+    if (rc == SQLITE_OK) rc = MergeLoaded(db, &result->counts, kNewerInItsStream);
+    if (rc == SQLITE_OK) rc = sql::Exec(db, kRememberSeqSql);
     if (rc == SQLITE_OK) rc = Advance(db, context, from, to, result);
     return rc;
 }
@@ -249,6 +273,7 @@ int IngestBatch(sqlite3* db, const IngestContext& context, std::string_view payl
     if (rc != SQLITE_OK) sql::Exec(db, "ROLLBACK TO batch");
     sql::Exec(db, "RELEASE batch");
     DropSource(db);
+    sql::Exec(db, "DROP TABLE IF EXISTS temp.in_batch");
     return file_failed ? rc : SQLITE_OK;
 }
 

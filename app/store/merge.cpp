@@ -26,11 +26,13 @@ std::string LastActivity(const char* answers, const char* skips, const char* v) 
            ".id), ''))";
 }
 
-std::string PlanSql() {
-    return "CREATE TEMP TABLE merge_plan AS SELECT s.id AS id, t.id IS NULL AS is_new "
-           "FROM in_visits s LEFT JOIN main.visits t ON t.id = s.id WHERE t.id IS NULL OR " +
-           LastActivity("in_answers", "in_skips", "s") + " > " +
-           LastActivity("main.answers", "main.skips", "t");
+std::string PlanSql(const char* also_newer) {
+    std::string plan = "CREATE TEMP TABLE merge_plan AS SELECT s.id AS id, t.id IS NULL AS is_new "
+                       "FROM in_visits s LEFT JOIN main.visits t ON t.id = s.id WHERE t.id IS NULL OR " +
+                       LastActivity("in_answers", "in_skips", "s") + " > " +
+                       LastActivity("main.answers", "main.skips", "t");
+    if (also_newer != nullptr) plan += std::string(" OR (") + also_newer + ")";
+    return plan;
 }
 
 constexpr const char* kCopySql = R"sql(
@@ -121,12 +123,12 @@ int Merge(sqlite3* db, MergeCounts* counts) {
 
 } // namespace
 
-int MergeLoaded(sqlite3* db, MergeCounts* counts) {
-    int rc = sql::Exec(db, PlanSql().c_str());
+int MergeLoaded(sqlite3* db, MergeCounts* counts, const char* also_newer) {
+    int rc = sql::Exec(db, PlanSql(also_newer).c_str());
     if (rc == SQLITE_OK) rc = CountPlan(db, counts);
     if (rc == SQLITE_OK) rc = sql::Exec(db, kCopySql);
-    sql::Exec(db, "DROP TABLE IF EXISTS merge_plan");
-    return rc;
+    const int dropped = sql::Exec(db, "DROP TABLE IF EXISTS merge_plan");
+    return rc != SQLITE_OK ? rc : dropped;
 }
 
 namespace {

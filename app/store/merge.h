@@ -42,7 +42,10 @@ bool MergeInto(const std::string& target, const std::string& source, MergeCounts
 //   functions the merge uses;
 int OpenMergeTarget(const std::string& path, sqlite3** db);
 // - the rows in the temp tables of merge_source.h (filled and checked)
-//   merged into the target, in the caller's transaction.
-int MergeLoaded(sqlite3* db, MergeCounts* counts);
+//   merged into the target, in the caller's transaction. `also_newer`: an
+//   SQL condition on the source's visit `s` that makes it newer too (the
+//   hub knows a kiosk's own change order, which sees two changes in one
+//   millisecond that the times cannot tell apart).
+int MergeLoaded(sqlite3* db, MergeCounts* counts, const char* also_newer = nullptr);
 
 } // namespace tapsheet
