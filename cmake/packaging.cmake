@@ -32,6 +32,10 @@ install(FILES ${TAPSHEET_DEPLOY}/systemd/tapsheet-kiosk.service ${TAPSHEET_DEPLO
 # mosquitto's own unit alone).
 install(PROGRAMS ${TAPSHEET_DEPLOY}/mosquitto-db-check.sh DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/tapsheet
         RENAME mosquitto-db-check)
+# The event's CA, certificates, passwords and configs for a fleet, run by the
+# organiser on the board's machine (the guide's "A fleet").
+install(PROGRAMS ${TAPSHEET_DEPLOY}/fleet-setup.sh DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/tapsheet
+        RENAME fleet-setup)
 install(FILES ${TAPSHEET_DEPLOY}/debian/tapsheet.sysusers DESTINATION /usr/lib/sysusers.d RENAME tapsheet.conf)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # The Pi guide and the fragments its steps copy (drop-ins, udev rule, boot lines).

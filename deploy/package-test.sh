@@ -121,6 +121,12 @@ done
 pass "installed: the program, both content packs, the config, the three units, the sysusers.d file, the README, the mosquitto drop-in"
 check "/usr/libexec/tapsheet/mosquitto-db-check (the mosquitto drop-in's ExecStartPre) is executable" \
   [ -x /usr/libexec/tapsheet/mosquitto-db-check ]
+check "/usr/libexec/tapsheet/fleet-setup (the guide's \"A fleet\") is executable" [ -x /usr/libexec/tapsheet/fleet-setup ]
+/usr/libexec/tapsheet/fleet-setup package-test "$work/fleet" --hub-host localhost kiosk-1 >/dev/null 2>"$work/fleet.log" ||
+  { cat "$work/fleet.log"; fail "the installed fleet-setup"; }
+key_modes=$(stat -c %a "$work"/fleet/{ca.key,kiosk-1.key,kiosk-1.password,hub.key,hub.password,mosquitto/server.key} | sort -u)
+check "the installed fleet-setup made the event's files, keys and passwords readable by their owner only" \
+  [ "$key_modes" = 600 ]
 head -c 4096 /dev/zero >"$work/mosquitto.db" # a persistence file as a power cut can leave it
 /usr/libexec/tapsheet/mosquitto-db-check "$work/mosquitto.db" 2>/dev/null || fail "mosquitto-db-check failed"
 moved_aside() { [ ! -e "$work/mosquitto.db" ] && ls "$work"/mosquitto.db.damaged-* >/dev/null 2>&1; }
