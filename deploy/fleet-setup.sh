@@ -61,12 +61,12 @@ done
 
 # Ids end up in topics, file names and the ACL: nothing but [A-Za-z0-9_-].
 valid_id() { [[ $1 =~ ^[A-Za-z0-9_-]{1,64}$ ]]; }
-[ -n "$event" ] && [ -n "$outdir" ] || usage
+if [ -z "$event" ] || [ -z "$outdir" ]; then usage; fi
 valid_id "$event" || bad "event id '$event': use 1 to 64 letters, digits, _ or -"
 [ -n "$hub_host" ] || bad "--hub-host NAME is required: the board's machine as the kiosks reach it"
 [[ $hub_host =~ ^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$ ]] || bad "--hub-host '$hub_host' is not a host name or IPv4 address"
-[[ $port =~ ^[0-9]{1,5}$ ]] && [ "$port" -ge 1 ] && [ "$port" -le 65535 ] || bad "--port '$port': use 1 to 65535"
-[[ $days =~ ^[0-9]{1,5}$ ]] && [ "$days" -ge 1 ] || bad "--days '$days': use a number of days"
+if ! [[ $port =~ ^[1-9][0-9]{0,4}$ ]] || ((port > 65535)); then bad "--port '$port': use 1 to 65535"; fi
+[[ $days =~ ^[1-9][0-9]{0,4}$ ]] || bad "--days '$days': use a number of days, 1 to 99999"
 [[ $broker_dir == /* && $client_dir == /* ]] || bad "--broker-dir and --client-dir take absolute paths"
 [ ${#kiosks[@]} -gt 0 ] || bad "name at least one kiosk id after the options"
 for k in "${kiosks[@]}"; do
