@@ -1,8 +1,8 @@
 # Installing tapsheet, and the Debian package CPack makes of it
 # (deploy/package.sh runs it): the program, the content packs, the config
 # file /etc/tapsheet/tapsheet.toml (a conffile: dpkg keeps an organiser's
-# edits across upgrades), the kiosk's and the board's systemd units, the
-# user tapsheet (sysusers.d) and the maintainer scripts that create it and
+# edits across upgrades), the kiosk's, the board's and the fleet hub's
+# systemd units, the check that mosquitto's drop-in runs, the user tapsheet (sysusers.d) and the maintainer scripts that create it and
 # /var/lib/tapsheet.
 include(GNUInstallDirs)
 
@@ -25,7 +25,17 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/content DESTINATION ${CMAKE_INSTA
         FILES_MATCHING PATTERN "*.toml")
 install(FILES ${PROJECT_SOURCE_DIR}/config/tapsheet.toml DESTINATION /etc/tapsheet)
 install(FILES ${TAPSHEET_DEPLOY}/systemd/tapsheet-kiosk.service ${TAPSHEET_DEPLOY}/systemd/tapsheet-board.service
+              ${TAPSHEET_DEPLOY}/systemd/tapsheet-hub.service
         DESTINATION ${TAPSHEET_UNIT_DIR})
+# A fleet's broker: the ExecStartPre of platform/raspberrypi/mosquitto.service.d
+# (installed by the organiser, as the guide says; the package leaves
+# mosquitto's own unit alone).
+install(PROGRAMS ${TAPSHEET_DEPLOY}/mosquitto-db-check.sh DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/tapsheet
+        RENAME mosquitto-db-check)
+# The event's CA, certificates, passwords and configs for a fleet, run by the
+# organiser on the board's machine (the guide's "A fleet").
+install(PROGRAMS ${TAPSHEET_DEPLOY}/fleet-setup.sh DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/tapsheet
+        RENAME fleet-setup)
 install(FILES ${TAPSHEET_DEPLOY}/debian/tapsheet.sysusers DESTINATION /usr/lib/sysusers.d RENAME tapsheet.conf)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # The Pi guide and the fragments its steps copy (drop-ins, udev rule, boot lines).
@@ -57,7 +67,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # (SDL opens them for KMS/DRM and Wayland), adduser for the postinst.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, fonts-noto-core | fonts-dejavu-core, libegl1, libgl1-mesa-dri")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "sqlite3, xvfb")
+# mosquitto: the broker on the board's machine of a fleet (tapsheet-hub).
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "sqlite3, xvfb, mosquitto")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${TAPSHEET_DEPLOY}/debian/conffiles ${TAPSHEET_DEPLOY}/debian/postinst ${TAPSHEET_DEPLOY}/debian/prerm
     ${TAPSHEET_DEPLOY}/debian/postrm)

@@ -27,6 +27,7 @@ ARM64_PACKAGES=(
   libsdl2-dev libglfw3-dev libgles-dev libegl-dev libgl1-mesa-dri
   libsqlite3-dev libtomlplusplus-dev libfreetype-dev libqrencode-dev libpng-dev libsodium-dev
   libgtest-dev libgmock-dev libx11-dev libxtst-dev
+  libmosquitto-dev # app/fleet: the kiosk's outbox and the hub speak MQTT through libmosquitto
 )
 
 log() { printf 'cross-arm64: %s\n' "$*" >&2; }

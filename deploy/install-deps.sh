@@ -28,6 +28,11 @@ PACKAGES=(
   # `file` for dpkg-shlibdeps; systemd-analyze checks the units, and
   # deploy/service-test.sh boots them in a systemd-nspawn container.
   file systemd systemd-container debootstrap
+  # A fleet (several kiosks, one board): the MQTT broker the board's machine
+  # runs, its command-line clients, the client library app/fleet links, and
+  # openssl for deploy/fleet-setup.sh (the event's CA and certificates).
+  # tests/fleet starts a private mosquitto of its own.
+  mosquitto mosquitto-clients libmosquitto-dev openssl
 )
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }

@@ -19,7 +19,8 @@ STATE=/var/lib/tapsheet
 MARKER=$STATE/.made-by-package-test # tells this test's results from an organiser's
 CONFIG=/etc/tapsheet/tapsheet.toml
 UNIT_DIR=/usr/lib/systemd/system
-UNITS=(tapsheet-kiosk.service tapsheet-board.service)
+UNITS=(tapsheet-kiosk.service tapsheet-board.service tapsheet-hub.service)
+HUB_CONFIG=/etc/tapsheet/hub.toml # the hub's own config (its [fleet] table), made by the organiser
 ENABLED_LINK=/etc/systemd/system/multi-user.target.wants/tapsheet-kiosk.service
 
 pass() { echo "package-test: ok      $*"; }
@@ -112,11 +113,24 @@ pass "apt-get install $(basename "$deb1")"
 echo "$user_existed" >"$MARKER"
 check "dpkg says tapsheet $version1 is installed" [ "$(dpkg-query -W -f='${Status} ${Version}' tapsheet)" = "install ok installed $version1" ]
 for file in /usr/bin/tapsheet /usr/share/tapsheet/content/default.toml /usr/share/tapsheet/content/welsh-demo.toml \
-  "$CONFIG" "$UNIT_DIR/tapsheet-kiosk.service" "$UNIT_DIR/tapsheet-board.service" /usr/lib/sysusers.d/tapsheet.conf \
-  /usr/share/doc/tapsheet/README.md; do
+  "$CONFIG" "$UNIT_DIR/tapsheet-kiosk.service" "$UNIT_DIR/tapsheet-board.service" "$UNIT_DIR/tapsheet-hub.service" \
+  /usr/lib/sysusers.d/tapsheet.conf /usr/share/doc/tapsheet/README.md \
+  /usr/share/doc/tapsheet/raspberrypi/mosquitto.service.d/tapsheet-db-check.conf; do
   [ -f "$file" ] || fail "missing $file"
 done
-pass "installed: the program, both content packs, the config, both units, the sysusers.d file, the README"
+pass "installed: the program, both content packs, the config, the three units, the sysusers.d file, the README, the mosquitto drop-in"
+check "/usr/libexec/tapsheet/mosquitto-db-check (the mosquitto drop-in's ExecStartPre) is executable" \
+  [ -x /usr/libexec/tapsheet/mosquitto-db-check ]
+check "/usr/libexec/tapsheet/fleet-setup (the guide's \"A fleet\") is executable" [ -x /usr/libexec/tapsheet/fleet-setup ]
+/usr/libexec/tapsheet/fleet-setup package-test "$work/fleet" --hub-host localhost kiosk-1 >/dev/null 2>"$work/fleet.log" ||
+  { cat "$work/fleet.log"; fail "the installed fleet-setup"; }
+key_modes=$(stat -c %a "$work"/fleet/{ca.key,kiosk-1.key,kiosk-1.password,hub.key,hub.password,mosquitto/server.key} | sort -u)
+check "the installed fleet-setup made the event's files, keys and passwords readable by their owner only" \
+  [ "$key_modes" = 600 ]
+head -c 4096 /dev/zero >"$work/mosquitto.db" # a persistence file as a power cut can leave it
+/usr/libexec/tapsheet/mosquitto-db-check "$work/mosquitto.db" 2>/dev/null || fail "mosquitto-db-check failed"
+moved_aside() { [ ! -e "$work/mosquitto.db" ] && ls "$work"/mosquitto.db.damaged-* >/dev/null 2>&1; }
+check "mosquitto-db-check moves a zeroed mosquitto.db aside" moved_aside
 check "/usr/bin/tapsheet is executable" [ -x /usr/bin/tapsheet ]
 if ldd /usr/bin/tapsheet | grep -q 'not found'; then fail "unresolved libraries: $(ldd /usr/bin/tapsheet | grep 'not found')"; fi
 pass "every library /usr/bin/tapsheet links is present"
@@ -148,16 +162,23 @@ if echo "$verify" | grep -q tapsheet; then
   echo "$verify"
   fail "systemd-analyze verify warns about the units"
 fi
-pass "systemd-analyze verify: both units are clean (PID 1 here is '$pid1')"
+pass "systemd-analyze verify: the units are clean (PID 1 here is '$pid1')"
 for unit in "${UNITS[@]}"; do
   role=${unit#tapsheet-}
+  role=${role%.service}
+  config=$CONFIG
+  [ "$role" != hub ] || config=$HUB_CONFIG
   for setting in Type=notify NotifyAccess=main WatchdogSec= Restart=on-failure SuccessExitStatus=75 \
-    RestartForceExitStatus=75 User=tapsheet StateDirectory=tapsheet \
-    "ExecStart=/usr/bin/tapsheet ${role%.service} --config $CONFIG"; do
+    RestartForceExitStatus=75 RestartPreventExitStatus=2 User=tapsheet StateDirectory=tapsheet \
+    "ExecStart=/usr/bin/tapsheet $role --config $config"; do
     grep -qx -- "$setting.*" "$UNIT_DIR/$unit" || fail "$unit lacks $setting"
   done
 done
-pass "both units: Type=notify, watchdog, restart on failure and on 75, user tapsheet, /var/lib/tapsheet"
+pass "the units: Type=notify, watchdog, restart on failure and on 75 (not on 2), user tapsheet, /var/lib/tapsheet"
+grep -qx 'RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6' "$UNIT_DIR/tapsheet-hub.service" ||
+  fail "tapsheet-hub.service does not allow exactly Unix sockets, IPv4 and IPv6"
+grep -q '^After=.*mosquitto.service' "$UNIT_DIR/tapsheet-hub.service" || fail "tapsheet-hub.service does not start after mosquitto"
+pass "tapsheet-hub: after mosquitto, network limited to Unix sockets, IPv4 and IPv6"
 
 # --- the installed program ---------------------------------------------------
 check "tapsheet validate accepts the installed packs" \
@@ -218,7 +239,10 @@ check "the upgraded program exports the same results" [ "$after" = "$before" ]
 # --- remove, then purge --------------------------------------------------------
 apt-get remove -y -q tapsheet >"$work/remove.log" 2>&1 || { cat "$work/remove.log"; fail "apt-get remove tapsheet"; }
 check "removed: dpkg keeps only its config files" [ "$(package_status)" = "deinstall ok config-files" ]
-program_gone() { [ ! -e /usr/bin/tapsheet ] && [ ! -e "$UNIT_DIR/tapsheet-kiosk.service" ] && [ ! -e "$UNIT_DIR/tapsheet-board.service" ]; }
+program_gone() {
+  [ ! -e /usr/bin/tapsheet ] && [ ! -e "$UNIT_DIR/tapsheet-kiosk.service" ] && [ ! -e "$UNIT_DIR/tapsheet-board.service" ] &&
+    [ ! -e "$UNIT_DIR/tapsheet-hub.service" ] && [ ! -e /usr/libexec/tapsheet ]
+}
 check "removed: the program and the units are gone" program_gone
 check "removed: the edited config is kept" grep -q "edited by deploy/package-test.sh" "$CONFIG"
 check "removed: the results are kept, unchanged" [ "$(sha256sum "$db" | cut -d' ' -f1)" = "$results_sum" ]
