@@ -184,6 +184,7 @@ int Hub::Ingest(std::deque<Incoming>& batch) {
 }
 
 bool Hub::Step(std::chrono::milliseconds wait, std::string* error) {
+    client_->Supervise();
     std::deque<Incoming> batch;
     bool reconnected = false;
     {

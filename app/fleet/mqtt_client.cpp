@@ -13,10 +13,12 @@ MqttClient* Self(void* obj) {
 }
 
 void OnConnect(mosquitto*, void* obj, int rc, int, const mosquitto_property*) {
+    Self(obj)->MarkConnected(rc == 0);
     if (Self(obj)->Handlers().on_connect) Self(obj)->Handlers().on_connect(rc);
 }
 
 void OnDisconnect(mosquitto*, void* obj, int rc, const mosquitto_property*) {
+    Self(obj)->MarkConnected(false);
     if (Self(obj)->Handlers().on_disconnect) Self(obj)->Handlers().on_disconnect(rc);
 }
 
@@ -112,6 +114,20 @@ void MqttClient::Stop(const std::string& last_topic, const std::string& last_pay
     }
     mosquitto_disconnect_v5(mosq_, MQTT_RC_NORMAL_DISCONNECTION, nullptr);
     mosquitto_loop_stop(mosq_, false);
+}
+
+void MqttClient::Supervise() {
+    const auto now = std::chrono::steady_clock::now();
+    if (!running_ || connected_) {
+        down_since_ = now;
+        return;
+    }
+    if (std::chrono::duration<double>(now - down_since_).count() < kRestartAfterSeconds) return;
+    down_since_ = now;
+    // The thread may be dead or asleep in its backoff: stopped either way.
+    mosquitto_loop_stop(mosq_, true);
+    mosquitto_reconnect_async(mosq_);
+    mosquitto_loop_start(mosq_);
 }
 
 std::string MqttClient::Describe(int mosquitto_error) {

@@ -9,6 +9,8 @@
 // counted delivered on a PUBACK (fleet_batch.h).
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <functional>
 #include <string>
 
@@ -61,6 +63,14 @@ class MqttClient {
     // (retained) when given, so the hub hears why.
     void Stop(const std::string& last_topic = "", const std::string& last_payload = "");
 
+    // Call now and then from the owner's thread: libmosquitto's network
+    // thread can give up reconnecting for good (seen after a broker was
+    // killed twice, and after a TLS error mid-handshake); after
+    // kRestartAfterSeconds without a connection the thread is started again.
+    void Supervise();
+    static constexpr double kRestartAfterSeconds = 20;
+    void MarkConnected(bool connected) { connected_ = connected; }
+
     static std::string Describe(int mosquitto_error);
     static std::string Reason(int reason_code);
 
@@ -72,6 +82,8 @@ class MqttClient {
     MqttHandlers handlers_;
     mosquitto* mosq_ = nullptr;
     bool running_ = false;
+    std::atomic<bool> connected_{false};
+    std::chrono::steady_clock::time_point down_since_ = std::chrono::steady_clock::now();
 };
 
 } // namespace tapsheet

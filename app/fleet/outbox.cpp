@@ -167,6 +167,7 @@ void Outbox::TakeAcks() {
 }
 
 void Outbox::Pass() {
+    client_->Supervise();
     TakeAcks();
     bool connected = false;
     std::int64_t acked = 0;
