@@ -135,7 +135,7 @@ check_binary() {
 # ctest under a virtual X display (the X server is the machine's own; the
 # arm64 programs are its clients, drawing with Mesa's llvmpipe under qemu).
 run_tests() {
-  local skip=KillTest labels=(-LE e2e)
+  local skip=KillTest labels=(-LE 'e2e|fleet')
   echo "NOT RUN under qemu: KillTest.AcknowledgedWritesSurviveSigkill. Its guard that the 50 kills"
   echo "  hit a busy writer (at least 200 acknowledged answers) is sized for native speed; emulated,"
   echo "  the writer gets 130 to 310 answers written before it is killed, so it would fail at random."
@@ -143,12 +143,15 @@ run_tests() {
   echo "NOT RUN under qemu: the end-to-end suite (label e2e). It starts real kiosk and board processes"
   echo "  and waits on their frames; emulated, each visit run would take many times its native 90 s."
   echo "  It runs natively in deploy/test.sh."
+  echo "NOT RUN under qemu: the fleet's broker tests (label fleet). They test mosquitto's TLS, passwords"
+  echo "  and ACL, the same on every architecture; the fleet's own code is in the store suite, run here."
+  echo "  They run natively in deploy/test.sh."
   if ! setup_binfmt || ! "$BUILD_DIR/tapsheet" --help >/dev/null 2>&1; then
     echo "NOT RUN: the cli tests and the store tests that start a second arm64 process"
     echo "  (TwoProcessTest, DiskFullTest): this kernel cannot run arm64 programs directly"
     echo "  (no binfmt_misc entry for qemu-aarch64 here), only through ctest's qemu-aarch64."
     skip="$skip|TwoProcessTest|DiskFullTest"
-    labels=(-LE 'cli|e2e')
+    labels=(-LE 'cli|e2e|fleet')
   fi
   xvfb-run -a -s "-screen 0 1920x1080x24" \
     ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 900 -j "$(nproc)" -E "$skip" "${labels[@]}"
