@@ -1,6 +1,7 @@
 // `tapsheet fleet-status`: each kiosk's health as the hub last heard it
 // (app/store/fleet_health.h), in a terminal.
 #include "app/cli/commands.h"
+#include "app/cli/fleet_args.h"
 #include "app/core/config.h"
 #include "app/store/fleet_health.h"
 
@@ -65,20 +66,14 @@ void Print(const FleetHealth& health) {
 } // namespace
 
 int RunFleetStatus(int argc, char** argv) {
-    std::string config_path, database;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--help" || arg == "-h") {
-            std::fputs(kFleetStatusHelp, stdout);
-            return 0;
-        }
-        if (arg == "--config" && i + 1 < argc)
-            config_path = argv[++i];
-        else if (arg == "--database" && i + 1 < argc)
-            database = argv[++i];
-        else
-            return Fail("unknown option '" + arg + "' (see --help)", 2);
+    const FleetArgs args = ReadFleetArgs(argc, argv);
+    if (args.help) {
+        std::fputs(kFleetStatusHelp, stdout);
+        return 0;
     }
+    if (!args.error.empty()) return Fail(args.error, 2);
+    const std::string& config_path = args.config_path;
+    std::string database = args.database;
     std::vector<std::string> expected;
     if (!config_path.empty()) {
         const ConfigResult config = LoadConfigFile(config_path);

@@ -2,6 +2,7 @@
 // SIGTERM, tells systemd when it is ready and feeds its watchdog.
 #include "app/fleet/hub.h"
 #include "app/cli/commands.h"
+#include "app/cli/fleet_args.h"
 #include "app/core/config.h"
 #include "app/shell/service_notify.h"
 #include "app/shell/stop_signals.h"
@@ -67,20 +68,14 @@ void LogMinute(const HubCounts& now, HubCounts* last) {
 
 int RunHub(int argc, char** argv) {
     StopSignals stop;
-    std::string config_path, database;
-    for (int i = 1; i < argc; ++i) {
-        const std::string arg = argv[i];
-        if (arg == "--help" || arg == "-h") {
-            std::fputs(kHubHelp, stdout);
-            return 0;
-        }
-        if (arg == "--config" && i + 1 < argc)
-            config_path = argv[++i];
-        else if (arg == "--database" && i + 1 < argc)
-            database = argv[++i];
-        else
-            return Fail("unknown option '" + arg + "' (see --help)", 2);
+    const FleetArgs args = ReadFleetArgs(argc, argv);
+    if (args.help) {
+        std::fputs(kHubHelp, stdout);
+        return 0;
     }
+    if (!args.error.empty()) return Fail(args.error, 2);
+    const std::string& config_path = args.config_path;
+    std::string database = args.database;
     if (config_path.empty()) return Fail("needs --config FILE with a [fleet] table (see --help)", 2);
     Config config;
     std::string error;

@@ -78,11 +78,13 @@ int ReadKnown(sqlite3* db, const std::string& kiosk, Known* known) {
 
 // ?1 kiosk ?2 boot ?3 previous ?4 state ?5 seen ?6 clock ?7 waiting ?8 last
 // answer ?9 refused ?10 duplicate (1/0) ?11 now ?12 retained (1/0). A
-// retained status keeps the time it was last seen live.
+// retained status keeps the time it was last seen live, and says nothing of
+// the kiosk's clock (it was sent at some time before now).
 constexpr const char* kSaveSql = R"sql(
 INSERT INTO fleet_kiosks (kiosk_id, boot, previous_boot, state, seen_at, clock_offset_ms, waiting,
     last_answer_at, refused, duplicate_at)
-VALUES (?1, ?2, ?3, ?4, ?5, coalesce(CAST(round((julianday(?6) - julianday(?11)) * 86400000) AS INTEGER), 0),
+VALUES (?1, ?2, ?3, ?4, ?5,
+    CASE WHEN ?12 THEN 0 ELSE coalesce(CAST(round((julianday(?6) - julianday(?11)) * 86400000) AS INTEGER), 0) END,
     ?7, ?8, ?9, CASE WHEN ?10 THEN ?11 ELSE '' END)
 ON CONFLICT (kiosk_id) DO UPDATE SET boot = excluded.boot, previous_boot = excluded.previous_boot,
     state = excluded.state, seen_at = CASE WHEN ?12 THEN seen_at ELSE excluded.seen_at END,
