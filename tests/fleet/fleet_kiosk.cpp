@@ -7,7 +7,9 @@
 //   fleet_kiosk --config FILE --db PATH --kiosk ID --pack FILE
 //               [--visits N] [--seed S] [--every-ms M]
 // Prints "ready", then "written N" once N visits are committed locally, then
-// runs (the outbox delivering) until SIGTERM or SIGKILL.
+// runs (the outbox delivering) until SIGTERM or SIGKILL; on SIGTERM it
+// prints the outbox's health ("health connected 1 acked N waiting N
+// refused N problem '…'") before it stops.
 #include "app/core/answer.h"
 #include "app/core/config.h"
 #include "app/core/loader.h"
@@ -175,5 +177,10 @@ int main(int argc, char** argv) {
     Say("written " + std::to_string(written) + "\n");
     int signal_number = 0;
     sigwait(&stop, &signal_number);
+    // What the kiosk's staff page would show, for the tests to read.
+    const OutboxHealth health = outbox.Health();
+    Say("health connected " + std::to_string(health.connected) + " acked " + std::to_string(health.acked) +
+        " waiting " + std::to_string(health.waiting_answers) + " refused " + std::to_string(health.refused) +
+        " problem '" + health.problem + "'\n");
     return 0;
 }
