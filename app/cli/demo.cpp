@@ -1,8 +1,8 @@
 #include "app/cli/commands.h"
-#include "app/shell/fleet_setup.h"
 #include "app/core/clock.h"
 #include "app/shell/app_setup.h"
 #include "app/shell/demo_layout.h"
+#include "app/shell/fleet_setup.h"
 #include "app/shell/loop_windows.h"
 
 #include <algorithm>
@@ -43,7 +43,7 @@ int RunKioskAndBoard(const CommonOptions& options, const LoadedPack& loaded, con
     if (!board_window) return Fail(command, error, 1);
     std::unique_ptr<KioskSession> kiosk_session = MakeKioskSession(loaded, options, *kiosk_window, command);
     std::unique_ptr<AdminSession> admin = MakeAdminSession(options, *kiosk_session);
-    std::unique_ptr<Outbox> outbox = StartOutbox(options, command);
+    std::unique_ptr<Outbox> outbox = StartOutbox(options, kiosk_session->Writer(), command);
     KioskLoopWindow kiosk(*kiosk_window, *kiosk_session, kiosk_theme, admin.get());
     if (!loaded.ok) return RunWindows({&kiosk}, loop); // the notice only
     // One writer for both: the board's decisions queue behind the answers.

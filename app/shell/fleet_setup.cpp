@@ -1,11 +1,26 @@
 #include "app/shell/fleet_setup.h"
 
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 namespace tapsheet {
 
-std::unique_ptr<Outbox> StartOutbox(const CommonOptions& options, const char* command) {
+namespace {
+
+// The writer opens (or makes) the file on its own thread at start-up.
+void WaitUntilReady(const VisitWriter* writer) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (writer && !writer->Ready() && std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
+} // namespace
+
+std::unique_ptr<Outbox> StartOutbox(const CommonOptions& options, const VisitWriter* writer,
+                                    const char* command) {
     if (!options.config.fleet.enabled) return nullptr;
+    WaitUntilReady(writer);
     OutboxOptions outbox_options;
     outbox_options.fleet = options.config.fleet;
     outbox_options.kiosk_id = options.kiosk_id;

@@ -4,6 +4,7 @@
 
 #include "app/fleet/outbox.h"
 #include "app/shell/options.h"
+#include "app/store/store.h"
 
 #include <memory>
 
@@ -11,7 +12,10 @@ namespace tapsheet {
 
 // nullptr without [fleet], or when the fleet cannot work (said on stderr
 // with the reason: the kiosk then takes answers alone, as without [fleet]).
-// Call once the results file exists (after the kiosk's session is made).
-std::unique_ptr<Outbox> StartOutbox(const CommonOptions& options, const char* command);
+// `writer` is the kiosk's writer: on a new results file its thread makes
+// the file, so the outbox waits (a few seconds at most) until it is Ready()
+// rather than finding no file and leaving the kiosk out of its fleet.
+std::unique_ptr<Outbox> StartOutbox(const CommonOptions& options, const VisitWriter* writer,
+                                    const char* command);
 
 } // namespace tapsheet
