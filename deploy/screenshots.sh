@@ -15,7 +15,7 @@ for size in 800x480 720x1280 1920x1080; do
   done
 done
 # The staff screens (PIN pad, panel tabs), over demo figures.
-staff=(pin-pad pin-locked admin admin:texts admin:export admin:content admin:power)
+staff=(pin-pad pin-locked admin admin:texts admin:export admin:content admin:power admin:fleet admin:fleet-hub)
 for size in 800x480 720x1280 1920x1080; do
   for screen in "${staff[@]}"; do
     "$build/tapsheet" screenshot --role kiosk --screen "$screen" --size "$size" \
@@ -33,6 +33,13 @@ views=(poll poll:aim poll:improvement sheet domains crosstab totals timer eviden
 for size in 1920x1080 1280x720; do
   for view in "${views[@]}"; do
     "$build/tapsheet" screenshot --role board --view "$view" --size "$size" --out "$out/board-${view/:/-}-$size.png" >/dev/null
+  done
+done
+# The strip's fleet tag over a hub's file of eight kiosks (made by the real
+# writer, batches and ingest), and with the hub silent.
+for size in 800x480 720x1280 1920x1080; do
+  for view in fleet fleet-silent; do
+    "$build/tapsheet" screenshot --role board --view "$view" --size "$size" --out "$out/board-$view-$size.png" >/dev/null
   done
 done
 "$build/tapsheet" screenshot --role board --content assets/content/welsh-demo.toml --lang cy --view sheet --size 1920x1080 \

@@ -59,6 +59,7 @@ int RunBoard(int argc, char** argv) {
     BoardSessionOptions board_options;
     board_options.db_path = options.db;
     board_options.wake = [raw] { raw->Wake(); };
+    board_options.fleet_kiosks = options.config.fleet.kiosks;
     BoardSession session(loaded.pack, board_options, LoopSeconds());
     BoardLoopWindow board(*window, session, theme, lang);
     std::unique_ptr<Probe> probe = options.probe.empty() ? nullptr : std::make_unique<Probe>(options.probe);

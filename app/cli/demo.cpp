@@ -43,13 +43,14 @@ int RunKioskAndBoard(const CommonOptions& options, const LoadedPack& loaded, con
     if (!board_window) return Fail(command, error, 1);
     std::unique_ptr<KioskSession> kiosk_session = MakeKioskSession(loaded, options, *kiosk_window, command);
     std::unique_ptr<AdminSession> admin = MakeAdminSession(options, *kiosk_session);
-    std::unique_ptr<Outbox> outbox = StartOutbox(options, kiosk_session->Writer(), command);
+    std::unique_ptr<Outbox> outbox = StartOutbox(options, kiosk_session->Writer(), command, admin.get());
     KioskLoopWindow kiosk(*kiosk_window, *kiosk_session, kiosk_theme, admin.get());
     if (!loaded.ok) return RunWindows({&kiosk}, loop); // the notice only
     // One writer for both: the board's decisions queue behind the answers.
     BoardSessionOptions board_options;
     board_options.db_path = options.db;
     board_options.shared_writer = kiosk_session->Writer();
+    board_options.fleet_kiosks = options.config.fleet.kiosks;
     Window* board_raw = board_window.get();
     board_options.wake = [board_raw] { board_raw->Wake(); }; // the file watch: a commit wakes the loop
     BoardSession board_session(loaded.pack, board_options, LoopSeconds());

@@ -3,6 +3,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/fleet_args.h"
 #include "app/core/config.h"
+#include "app/core/fleet_view.h"
 #include "app/store/fleet_health.h"
 
 #include <cmath>
@@ -20,8 +21,10 @@ const char* const kFleetStatusHelp =
     "or never seen; when it was last heard, its last answer, the answers still\n"
     "waiting to reach the hub, and how far its clock is from the hub's. Reads the\n"
     "hub's results file (--database, else FILE's [kiosk] database; FILE's [fleet]\n"
-    "kiosks are listed even before they first report). Exit 0, or 3 when a kiosk\n"
-    "needs a look (not online, a shared id, refused messages).\n";
+    "kiosks are listed even before they first report). The first line says when\n"
+    "the hub itself last marked the file (every 5 s while it runs): silent after\n"
+    "30 s, when no kiosk's state is news. Exit 0, or 3 when something needs a look\n"
+    "(a silent hub; a kiosk not online, a shared id, refused messages).\n";
 
 int Fail(const std::string& message, int code) {
     std::fprintf(stderr, "tapsheet fleet-status: %s\n", message.c_str());
@@ -29,16 +32,11 @@ int Fail(const std::string& message, int code) {
 }
 
 std::string Ago(double seconds) {
-    if (seconds < 0) return "-";
-    if (seconds < 120) return std::to_string(static_cast<int>(seconds)) + " s ago";
-    if (seconds < 7200) return std::to_string(static_cast<int>(seconds / 60)) + " min ago";
-    return std::to_string(static_cast<int>(seconds / 3600)) + " h ago";
+    return AgoText(seconds);
 }
 
 std::string Clock(std::int64_t offset_ms) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%+.1f s", static_cast<double>(offset_ms) / 1000.0);
-    return text;
+    return ClockOffsetText(offset_ms);
 }
 
 std::string Note(const KioskHealth& kiosk) {
@@ -49,7 +47,18 @@ std::string Note(const KioskHealth& kiosk) {
     return note.empty() ? note : note.substr(0, note.size() - 2);
 }
 
+std::string HubLine(const FleetHealth& health) {
+    if (health.hub_heard_seconds_ago < 0)
+        return "hub: never heard (no hub has run on this file since it kept a heartbeat)";
+    std::string line = "hub: last heard " + Ago(health.hub_heard_seconds_ago);
+    if (health.HubSilent())
+        line +=
+            " - SILENT: the hub is stopped or hung (systemctl status tapsheet-hub); the states below are old";
+    return line;
+}
+
 void Print(const FleetHealth& health) {
+    std::printf("%s\n", HubLine(health).c_str());
     std::printf("%-20s %-10s %-12s %-24s %8s %9s  %s\n", "kiosk", "state", "last heard", "last answer",
                 "waiting", "clock", "note");
     for (const KioskHealth& kiosk : health.kiosks) {
@@ -89,7 +98,7 @@ int RunFleetStatus(int argc, char** argv) {
     if (!health.has_fleet)
         return Fail(database + " is not a hub's results file: no kiosk has reported to it", 1);
     Print(health);
-    return health.Troubled() > 0 ? 3 : 0;
+    return health.Troubled() > 0 || health.HubSilent() ? 3 : 0;
 }
 
 } // namespace tapsheet

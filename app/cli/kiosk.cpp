@@ -47,7 +47,7 @@ int RunKiosk(int argc, char** argv) {
     }
     std::unique_ptr<KioskSession> session = MakeKioskSession(loaded, options, *window, "kiosk");
     std::unique_ptr<AdminSession> admin = MakeAdminSession(options, *session);
-    std::unique_ptr<Outbox> outbox = StartOutbox(options, session->Writer(), "kiosk");
+    std::unique_ptr<Outbox> outbox = StartOutbox(options, session->Writer(), "kiosk", admin.get());
     KioskLoopWindow kiosk(*window, *session, theme, admin.get());
     std::unique_ptr<Probe> probe = options.probe.empty() ? nullptr : std::make_unique<Probe>(options.probe);
     kiosk.SetProbe(probe.get());

@@ -2,6 +2,7 @@
 #include "app/core/loader.h"
 #include "app/session/board_views.h"
 #include "app/session/demo_figures.h"
+#include "app/session/demo_fleet.h"
 #include "app/session/kiosk_session.h"
 #include "app/session/screen_driver.h"
 #include "app/shell/admin_shot.h"
@@ -10,6 +11,7 @@
 
 #include "imgui.h"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <unistd.h>
@@ -25,10 +27,12 @@ const char* const kHelp =
     "Renders one screen offscreen (starting a private Xvfb when there is no display).\n"
     "SCREEN: attract, a step id of the pack (e.g. level, benefits, domains), keyboard,\n"
     "        still-there, thanks or out-of-service; staff screens: pin-pad, pin-locked,\n"
-    "        admin or admin:figures|texts|export|content|power.\n"
+    "        admin or admin:figures|texts|export|content|power|fleet (a kiosk whose answers\n"
+    "        wait for the hub) or admin:fleet-hub (the board's machine: every kiosk).\n"
     "VIEW:   poll (the first) or poll:STEP, sheet, domains, crosstab, totals, timer,\n"
     "        evidence[:N], moderation, controls (the first poll with the facilitator's strip)\n"
-    "        or controls:VIEW (any view with the strip); the board shows a deterministic set\n"
+    "        or controls:VIEW (any view with the strip), fleet or fleet-silent (the strip over\n"
+    "        a hub's file of eight kiosks); the board shows a deterministic set\n"
     "        of demo visits written to a temporary database (--db FILE: use that database).\n"
     "  --lang CODE        the visit's or the board's language (default: the pack's first)\n"
     "  --size WxH         image size (default 1280x800)\n";
@@ -85,6 +89,7 @@ class TempDatabase {
         std::filesystem::remove_all(dir_, ignored);
     }
     std::string Path() const { return (dir_ / "board.db").string(); }
+    std::string Dir() const { return dir_.string(); }
 
   private:
     std::filesystem::path dir_;
@@ -98,14 +103,25 @@ int BoardShot(Window& window, const CommonOptions& options, const Pack& pack) {
     if (!ChooseLanguage(options, pack, &lang, &error)) return Fail(error);
     TempDatabase temp;
     std::string db = options.db;
+    // fleet, fleet-silent: the strip over a hub's file of eight kiosks.
+    const bool fleet = options.view == "fleet" || options.view == "fleet-silent";
+    DemoFleet demo_fleet;
+    if (options.view == "fleet-silent") demo_fleet.hub_heard_ago = 45;
+    DemoFleetFiles fleet_files;
+    if (db.empty() && fleet) {
+        if (!WriteDemoFleet(pack, temp.Dir(), demo_fleet, std::chrono::system_clock::now(), &fleet_files,
+                            &error))
+            return Fail(error);
+        db = fleet_files.hub;
+    }
     if (db.empty()) {
         db = temp.Path();
         if (!WriteDemoFigures(pack, db, DemoFigures{}, &error)) return Fail(error);
     }
     const double now = 1000;
-    BoardSession session(pack, BoardSessionOptions{db, nullptr, nullptr}, now);
+    BoardSession session(pack, BoardSessionOptions{db, nullptr, nullptr, {}}, now);
     session.Refresh(now); // first: what the facilitator hid before
-    if (!ShowBoardView(session, options.view, now, &error)) return Fail(error);
+    if (!ShowBoardView(session, fleet ? "controls" : options.view, now, &error)) return Fail(error);
     session.Refresh(now); // the view may ask other figures (a cross-tab)
     // Three frames: the board's pages fit their text on the second.
     for (int i = 0; i < 3; ++i) {

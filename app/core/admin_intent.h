@@ -14,7 +14,8 @@
 
 namespace tapsheet {
 
-enum class AdminTab { Overview, Moderation, Export, Content, Power };
+enum class AdminTab { Overview, Moderation, Export, Content, Power, Fleet };
+inline constexpr int kAdminTabs = 6;
 
 struct AdminIntent {
     enum class Kind {

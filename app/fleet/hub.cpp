@@ -161,7 +161,10 @@ int Hub::Ingest(std::deque<Incoming>& batch) {
         if (result.accepted) point.committed = std::max(point.committed, result.committed);
         point.needs_packs = point.needs_packs || result.needs_packs;
     }
+    // The hub's heartbeat rides on the commit it makes anyway.
+    if (rc == SQLITE_OK) rc = MarkHubHeard(file_->Db(), boot_, now);
     if (rc == SQLITE_OK) rc = sql::Exec(file_->Db(), "COMMIT");
+    if (rc == SQLITE_OK) last_heard_mark_ = std::chrono::steady_clock::now();
     if (rc != SQLITE_OK) {
         sql::Exec(file_->Db(), "ROLLBACK");
         return rc;
@@ -202,6 +205,20 @@ bool Hub::Step(std::chrono::milliseconds wait, std::string* error) {
         }
     }
     if (reconnected) AcknowledgeAll();
+    return Beat(error);
+}
+
+// Alive without news: one small commit every kHubBeatSeconds, so the board
+// and fleet-status can tell a quiet room from a hub that stopped.
+bool Hub::Beat(std::string* error) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_heard_mark_ < std::chrono::seconds(kHubBeatSeconds)) return true;
+    const int rc = MarkHubHeard(file_->Db(), boot_, std::chrono::system_clock::now());
+    if (rc != SQLITE_OK) {
+        *error = file_->Explain(rc);
+        return false;
+    }
+    last_heard_mark_ = now;
     return true;
 }
 

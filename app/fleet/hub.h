@@ -57,6 +57,7 @@ class Hub {
                      bool needs_packs);
     void AcknowledgeAll();
     int Ingest(std::deque<Incoming>& batch);
+    bool Beat(std::string* error);
 
     FleetConfig fleet_;
     std::string database_;
@@ -64,6 +65,7 @@ class Hub {
     std::unique_ptr<HubFile> file_;
     std::unique_ptr<MqttClient> client_;
     HubCounts counts_;
+    std::chrono::steady_clock::time_point last_heard_mark_{}; // the heartbeat's last commit
 
     mutable std::mutex mutex_; // guards the queue and the flags
     std::condition_variable arrived_;

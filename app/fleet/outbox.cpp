@@ -76,7 +76,7 @@ bool Outbox::Start(std::string* error) {
     mqtt.cert = options_.fleet.cert;
     mqtt.key = options_.fleet.key;
     mqtt.will_topic = Topic("status");
-    mqtt.will_payload = "{\"v\":1,\"kiosk\":\"" + user_ + "\",\"boot\":\"" + boot_ + "\",\"state\":\"lost\"}";
+    mqtt.will_payload = KioskStatusJson({user_, boot_, "lost", {}, 0, "", 0});
     MqttHandlers handlers;
     handlers.on_connect = [this](int reason) {
         if (reason == 0) client_->Subscribe(Topic("ack"));
@@ -231,10 +231,8 @@ void Outbox::PublishStatus(const char* state) {
     std::string payload;
     {
         std::lock_guard lock(mutex_);
-        payload = "{\"v\":1,\"kiosk\":\"" + user_ + "\",\"boot\":\"" + boot_ + "\",\"state\":\"" + state +
-                  "\",\"clock\":\"" + UtcStampNow() + "\",\"waiting\":" + std::to_string(waiting_answers_) +
-                  ",\"last_answer_at\":\"" + last_answer_at_ + "\",\"refused\":" + std::to_string(refused_) +
-                  "}";
+        payload = KioskStatusJson({user_, boot_, state, std::chrono::system_clock::now(), waiting_answers_,
+                                   last_answer_at_, refused_});
         last_waiting_sent_ = waiting_answers_;
     }
     int mid = 0;

@@ -3,6 +3,7 @@
 #include "app/core/loader.h"
 #include "app/core/moderation_order.h"
 #include "app/session/admin_places.h"
+#include "app/session/fleet_read.h"
 
 #include <chrono>
 #include <cmath>
@@ -101,6 +102,8 @@ double AdminSession::NextWake(double now) const {
     if (state_.Checking()) wake = std::min(wake, now + 0.05); // to take the outcome soon after it is there
     if (sleep_.AwakeUntil() > now) wake = std::min(wake, sleep_.AwakeUntil());
     if (state_.Screen() == AdminScreen::Panel && next_refresh_ > now) wake = std::min(wake, next_refresh_);
+    if (state_.Screen() == AdminScreen::Panel && panel_.tab == AdminTab::Fleet)
+        wake = std::min(wake, std::max(now, next_fleet_));
     // Sleep hours and the drift both change on the minute of the wall clock.
     const double wall = static_cast<double>(std::time(nullptr));
     return std::min(wake, now + 60 - std::fmod(wall, 60.0) + 0.05);
@@ -120,6 +123,8 @@ AdminView AdminSession::View() const {
     view.status_is_error = status_is_error_;
     view.armed = panel_.armed;
     view.armed_index = panel_.armed_index;
+    if (outbox_) view.outbox = outbox_();
+    view.fleet = fleet_;
     return view;
 }
 
@@ -136,6 +141,8 @@ void AdminSession::ApplyOne(const AdminIntent& intent, double now) {
         return StartPinCheck(now);
     case AdminEffect::TabShown:
         Say({}, false);
+        next_fleet_ = 0;
+        RefreshFleet(now);
         return Refresh(false);
     case AdminEffect::TextsReread:
         Say({}, false);
@@ -166,9 +173,17 @@ void AdminSession::ApplyOne(const AdminIntent& intent, double now) {
     }
 }
 
+// The Fleet tab only: every kiosk's health when this kiosk's file is the hub's.
+void AdminSession::RefreshFleet(double now) {
+    if (state_.Screen() != AdminScreen::Panel || panel_.tab != AdminTab::Fleet || now < next_fleet_) return;
+    next_fleet_ = now + kFleetSeconds;
+    fleet_ = ReadFleetView(settings_.db_path, std::chrono::system_clock::now(), settings_.fleet_kiosks);
+}
+
 void AdminSession::Tick(double now) {
     TakePinCheck(now);
     state_.Tick(now);
+    RefreshFleet(now);
     // Figures such as "answers in the last 10 minutes" change with the clock
     // alone, and other kiosks' visits arrive: read again now and then.
     if (state_.Screen() != AdminScreen::Panel) return;

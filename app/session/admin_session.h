@@ -7,6 +7,7 @@
 #pragma once
 
 #include "app/core/config.h"
+#include "app/core/fleet_view.h"
 #include "app/core/screen_care.h"
 #include "app/session/pin_check.h"
 #include "app/store/store.h"
@@ -32,6 +33,7 @@ struct AdminSettings {
     SleepHours sleep;
     // Writes every result into a new folder in `dir`; *summary says what.
     std::function<bool(const std::string& dir, std::string* summary, std::string* error)> export_to;
+    std::vector<std::string> fleet_kiosks; // [fleet] kiosks: listed on a hub's file before they report
 };
 
 // Exit codes the service unit knows: 75 restarts (RestartForceExitStatus),
@@ -59,6 +61,11 @@ class AdminSession {
     bool Asleep(double now, bool idle) const;
     bool SleepBlank() const { return settings_.sleep.blank; }
     double NextWake(double now) const;
+    // The kiosk's outbox, read for the Fleet tab (the shell has it; none:
+    // the kiosk works alone).
+    void SetOutbox(std::function<OutboxView()> outbox) { outbox_ = std::move(outbox); }
+    // The Fleet tab reads the hub's health this often while it shows.
+    static constexpr double kFleetSeconds = 2.0;
 
     AdminView View() const;
     void Apply(const AdminIntents& intents, double now);
@@ -71,6 +78,7 @@ class AdminSession {
     void TakePinCheck(double now);
     void OpenPanel(double now);
     void Refresh(bool keep_rows); // keep_rows: the Texts tab's rows stay where they are
+    void RefreshFleet(double now);
     void Export(std::size_t index);
     void SwitchPack(std::size_t index);
     void Moderate(const AdminIntent& intent);
@@ -89,6 +97,9 @@ class AdminSession {
     bool status_is_error_ = false;
     int exit_code_ = -1;
     double next_refresh_ = 0; // while the panel is open
+    std::function<OutboxView()> outbox_;
+    FleetView fleet_;
+    double next_fleet_ = 0; // while the Fleet tab shows
     bool lockout_loaded_ = false;
     std::future<PinCheckResult> check_; // valid while a PIN is being checked
 };

@@ -1,6 +1,7 @@
 #include "app/session/board_session.h"
 #include "app/core/clock.h"
 #include "app/core/moderation_order.h"
+#include "app/session/fleet_read.h"
 
 #include <cmath>
 #include <vector>
@@ -43,6 +44,12 @@ void WithdrawRevoked(const Tallies& live, Tallies* frozen) {
                   [&](const FreeText& text) { return IsPublic(text) && !public_now(text); });
 }
 
+bool SameTag(const FleetView& a, const FleetView& b) {
+    if (a.hub_file != b.hub_file) return false;
+    const FleetTag one = FleetTagOf(a), two = FleetTagOf(b);
+    return one.text == two.text && one.tone == two.tone;
+}
+
 } // namespace
 
 BoardSession::BoardSession(const Pack& pack, BoardSessionOptions options, double now)
@@ -76,16 +83,36 @@ TallyQuery BoardSession::Query() const {
     return query;
 }
 
+// The strip only: its tag redraws when its words change, not with each read.
+bool BoardSession::RefreshFleet(double now, TallyReader::TimePoint wall) {
+    if (!state_.controls || now < next_fleet_) return false;
+    next_fleet_ = now + kFleetSeconds;
+    FleetView fresh = ReadFleetView(options_.db_path, wall, options_.fleet_kiosks);
+    // A file that cannot be read says so in the figures already.
+    if (!fresh.problem.empty() && !fleet_.hub_file) return false;
+    const bool changed = !SameTag(fresh, fleet_);
+    fleet_ = std::move(fresh);
+    return changed;
+}
+
 bool BoardSession::Refresh(double now, TallyReader::TimePoint wall) {
     TakeAcks();
     Watch(now);
+    const bool fleet = RefreshFleet(now, wall);
     const double write = last_write_;
     // While the moderation list is open its rows stay where they are: an
     // approved text does not move from under the facilitator's finger.
     const bool listing = state_.page.kind == BoardPageKind::Moderation;
     std::vector<FreeText> listed;
     if (listing) listed = tallies_.free_text;
-    if (!reader_.Refresh(Query(), &tallies_, wall)) return false;
+    if (!reader_.Refresh(Query(), &tallies_, wall)) {
+        // A commit of nothing the board shows (the hub's heartbeat): read,
+        // so no need to look again soon either, and no frame.
+        if (reader_.Ok() && reader_.Version() != seen_version_) seen_write_ = write;
+        seen_version_ = reader_.Version();
+        return fleet;
+    }
+    seen_version_ = reader_.Version();
     if (listing) KeepListedOrder(listed, &tallies_.free_text);
     seen_write_ = write; // the commit behind that write is read: no need to look again soon
     have_data_ = true;
@@ -200,13 +227,14 @@ double BoardSession::NextWake(double now) const {
     if (rotation > 0) wake = std::min(wake, rotation);
     const double tick = NextClockTick(now);
     if (tick > 0) wake = std::min(wake, tick);
+    if (state_.controls) wake = std::min(wake, std::max(next_fleet_, now));
     return wake;
 }
 
 BoardView BoardSession::View() const {
     // The moderation list is the facilitator's: always live, even frozen.
     const bool live = state_.page.kind == BoardPageKind::Moderation;
-    BoardView view{pack_, state_, live ? tallies_ : Shown(), anim_, have_data_, {}};
+    BoardView view{pack_, state_, live ? tallies_ : Shown(), anim_, have_data_, {}, &fleet_};
     if (have_data_ && !reader_.Ok()) view.store_problem = reader_.Error();
     if (view.store_problem.empty()) view.store_problem = write_problem_;
     return view;

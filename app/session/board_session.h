@@ -7,6 +7,7 @@
 
 #include "app/core/animated.h"
 #include "app/core/board.h"
+#include "app/core/fleet_view.h"
 #include "app/store/file_watch.h"
 #include "app/store/store.h"
 #include "app/store/tally_reader.h"
@@ -25,7 +26,8 @@ struct BoardSessionOptions {
     // null: the board opens its own (kiosk id "board") on its first write,
     // so a board that only shows never creates or writes the file.
     VisitWriter* shared_writer = nullptr;
-    std::function<void()> wake; // for the board's own writer's acks
+    std::function<void()> wake;            // for the board's own writer's acks
+    std::vector<std::string> fleet_kiosks; // [fleet] kiosks: listed before they first report
 };
 
 class BoardSession {
@@ -39,6 +41,8 @@ class BoardSession {
     // nothing did) and, when it did, takes the new figures and retargets
     // the animation. True when what the board shows changed. `wall` sets
     // the time windows of the totals; tests pass a fixed one.
+    // With the control strip shown it also reads the fleet's health (at
+    // most every kFleetSeconds), true when the strip's fleet tag changed.
     bool Refresh(double now, TallyReader::TimePoint wall = std::chrono::system_clock::now());
     // Applies what the screens asked for; true when anything changed.
     bool Apply(const BoardIntents& intents, double now);
@@ -60,6 +64,7 @@ class BoardSession {
     const BoardState& State() const { return state_; }
     const Tallies& Live() const { return tallies_; }
     const AnimatedValues& Anim() const { return anim_; }
+    const FleetView& Fleet() const { return fleet_; }
     TallyQuery Query() const;
     bool HaveData() const { return have_data_; }
 
@@ -72,6 +77,8 @@ class BoardSession {
     bool Watching() const { return watch_ && watch_->Ok(); }
     // Visits today and the last 10 minutes change with the clock alone.
     static constexpr double kAgeSeconds = 60;
+    // The strip's fleet tag: a read of the hub's health this often while the strip shows.
+    static constexpr double kFleetSeconds = 2.0;
 
   private:
     bool ApplyOne(const BoardIntent& intent, double now);
@@ -80,6 +87,7 @@ class BoardSession {
     void TakeAcks();
     void Retarget(double now);
     void Watch(double now);
+    bool RefreshFleet(double now, TallyReader::TimePoint wall);
     const Tallies& Shown() const;
 
     const Pack& pack_;
@@ -90,6 +98,7 @@ class BoardSession {
     // Declared before watch_, so it outlives the watch thread that sets it.
     std::atomic<double> last_write_{-1}; // LoopSeconds() of the watch's last report
     double seen_write_ = -1;             // last_write_ as it was when a refresh found a commit
+    std::int64_t seen_version_ = -1;     // the reader's Version() at the last refresh
     std::unique_ptr<FileWatch> watch_;   // null without options.wake
     double next_watch_try_ = 0;
     Tallies tallies_;
@@ -99,6 +108,8 @@ class BoardSession {
     bool hidden_loaded_ = false;
     double next_age_ = 0;
     std::string write_problem_;
+    FleetView fleet_;
+    double next_fleet_ = 0; // the next read of the fleet's health, while the strip shows
 };
 
 } // namespace tapsheet

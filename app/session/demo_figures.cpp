@@ -215,7 +215,7 @@ bool WriteDemoFigures(const Pack& pack, const std::string& db_path, const DemoFi
                       std::string* error) {
     WriterOptions options;
     options.db_path = db_path;
-    options.kiosk_id = "demo-figures";
+    options.kiosk_id = figures.kiosk_id;
     DemoAttendee attendee(pack, std::make_unique<VisitWriter>(options, pack));
     bool ok = attendee.Drain(); // opened, or the reason why not
     Dice dice{figures.seed | 1u};

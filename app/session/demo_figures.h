@@ -17,6 +17,7 @@ namespace tapsheet {
 struct DemoFigures {
     int visits = 57;
     unsigned seed = 11;
+    std::string kiosk_id = "demo-figures"; // the writer's kiosk id (a fleet's kiosk)
 };
 
 // Fills (creating) the database at db_path; returns once every write has

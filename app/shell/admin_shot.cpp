@@ -2,11 +2,13 @@
 
 #include "app/session/admin_session.h"
 #include "app/session/demo_figures.h"
+#include "app/session/demo_fleet.h"
 #include "app/session/kiosk_session.h"
 #include "app/store/store.h"
 
 #include "imgui.h"
 
+#include <chrono>
 #include <filesystem>
 #include <unistd.h>
 
@@ -16,7 +18,7 @@ namespace {
 
 using Kind = AdminIntent::Kind;
 
-constexpr const char* kTabs[] = {"figures", "texts", "export", "content", "power"};
+constexpr const char* kTabs[] = {"figures", "texts", "export", "content", "power", "fleet"};
 
 void Press(AdminSession& admin, const char* digits, double now) {
     for (const char* d = digits; *d; d++) {
@@ -42,8 +44,9 @@ bool DriveAdmin(AdminSession& admin, const std::string& screen, double now) {
     Press(admin, "1234", now);
     admin.Apply({AdminIntent::Of(Kind::Submit)}, now);
     admin.FinishPinCheck(now);
-    const std::string tab = screen.size() > 6 ? screen.substr(6) : "figures";
-    for (int i = 0; i < 5; i++) {
+    std::string tab = screen.size() > 6 ? screen.substr(6) : "figures";
+    if (tab == "fleet-hub") tab = "fleet";
+    for (int i = 0; i < kAdminTabs; i++) {
         if (tab != kTabs[i]) continue;
         AdminIntent intent = AdminIntent::Of(Kind::Tab);
         intent.tab = static_cast<AdminTab>(i);
@@ -72,12 +75,22 @@ bool DrawAdminScreen(Window& window, const Theme& theme, const Pack& pack, const
     settings.db_path = (dir / "results.db").string();
     settings.content_path = pack.source_path;
     settings.export_dir = "/media"; // this machine's own: what staff would see
-    bool ok = WriteDemoFigures(pack, settings.db_path, DemoFigures{}, error);
+    // The Fleet tab: on the board's machine (the hub's file) or on a kiosk
+    // whose answers wait for the hub.
+    const bool fleet = screen.rfind("admin:fleet", 0) == 0;
+    DemoFleetFiles files;
+    bool ok = fleet ? WriteDemoFleet(pack, dir.string(), DemoFleet{}, std::chrono::system_clock::now(),
+                                     &files, error)
+                    : WriteDemoFigures(pack, settings.db_path, DemoFigures{}, error);
+    if (fleet && ok) settings.db_path = screen == "admin:fleet-hub" ? files.hub : files.kiosks[4];
+    if (screen == "admin:fleet") settings.kiosk_id = "kiosk-5";
     AdminSession admin(settings, nullptr);
+    const OutboxView outbox = files.behind_outbox;
+    if (screen == "admin:fleet") admin.SetOutbox([outbox] { return outbox; });
     const double now = 1000;
     if (ok && !DriveAdmin(admin, screen, now)) {
-        *error = "unknown staff screen '" + screen +
-                 "' (pin-pad, pin-locked, admin or admin:" + "figures|texts|export|content|power)";
+        *error = "unknown staff screen '" + screen + "' (pin-pad, pin-locked, admin or admin:" +
+                 "figures|texts|export|content|power|fleet|fleet-hub)";
         ok = false;
     }
     for (int i = 0; ok && i < 2; ++i) {

@@ -98,6 +98,7 @@ std::unique_ptr<AdminSession> MakeAdminSession(const CommonOptions& options, Kio
         settings.packs_dir = (std::filesystem::path(options.config_path).parent_path() / "content").string();
     settings.export_dir = options.config.export_dir;
     settings.sleep = options.config.sleep;
+    settings.fleet_kiosks = options.config.fleet.kiosks;
     const std::string db = options.db;
     settings.export_to = [db](const std::string& dir, std::string* summary, std::string* error) {
         return WriteResultsTo(dir, db, summary, error);

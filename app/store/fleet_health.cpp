@@ -96,7 +96,40 @@ ON CONFLICT (kiosk_id) DO UPDATE SET boot = excluded.boot, previous_boot = exclu
     duplicate_at = CASE WHEN ?10 THEN ?11 ELSE duplicate_at END
 )sql";
 
+// ?1 boot ?2 now
+constexpr const char* kMarkHubSql = R"sql(
+INSERT INTO fleet_hub (id, boot, heard_at) VALUES (1, ?1, ?2)
+ON CONFLICT (id) DO UPDATE SET boot = excluded.boot, heard_at = excluded.heard_at
+)sql";
+
+int ReadHubHeard(sqlite3* db, const std::string& now, FleetHealth* health) {
+    std::int64_t tables = 0;
+    int rc = sql::QueryInt(
+        db, "SELECT count(*) FROM sqlite_schema WHERE name = 'fleet_hub' AND type = 'table'", &tables);
+    if (rc != SQLITE_OK || tables == 0) return rc; // a hub from before the heartbeat: never heard
+    sql::Statement read(db,
+                        "SELECT (julianday(?1) - julianday(heard_at)) * 86400 FROM fleet_hub WHERE id = 1");
+    rc = read.Bind(1, now).Step();
+    if (rc == SQLITE_ROW) health->hub_heard_seconds_ago = std::max(0.0, read.Double(0));
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 } // namespace
+
+int MarkHubHeard(sqlite3* db, const std::string& boot, std::chrono::system_clock::time_point now) {
+    sql::Statement mark(db, kMarkHubSql);
+    return mark.Bind(1, boot).Bind(2, UtcStamp(now)).Run();
+}
+
+std::string KioskStatusJson(const KioskStatus& status) {
+    std::string json = "{\"v\":1,\"kiosk\":\"" + status.kiosk + "\",\"boot\":\"" + status.boot +
+                       "\",\"state\":\"" + status.state + "\"";
+    // A Will is written at connect time: it carries no counts and no clock.
+    if (status.state == "lost") return json + "}";
+    return json + ",\"clock\":\"" + UtcStamp(status.clock) +
+           "\",\"waiting\":" + std::to_string(status.waiting) + ",\"last_answer_at\":\"" +
+           status.last_answer_at + "\",\"refused\":" + std::to_string(status.refused) + "}";
+}
 
 int ApplyStatus(sqlite3* db, const std::string& kiosk, std::string_view payload, bool retained,
                 std::chrono::system_clock::time_point now, StatusResult* result) {
@@ -151,12 +184,14 @@ int ReadFleetHealth(sqlite3* db, std::chrono::system_clock::time_point now,
     health->has_fleet = true;
     sql::Statement read(db, "SELECT kiosk_id, state, (julianday(?1) - julianday(seen_at)) * 86400, "
                             "clock_offset_ms, waiting, last_answer_at, refused, "
-                            "duplicate_at <> '' AND (julianday(?1) - julianday(duplicate_at)) * 86400 < ?2 "
+                            "duplicate_at <> '' AND (julianday(?1) - julianday(duplicate_at)) * 86400 < ?2, "
+                            "coalesce((julianday(?1) - julianday(nullif(last_answer_at, ''))) * 86400, -1) "
                             "FROM fleet_kiosks ORDER BY kiosk_id");
-    read.Bind(1, UtcStamp(now)).Bind(2, std::int64_t{kDuplicateShownSeconds});
+    const std::string now_stamp = UtcStamp(now);
+    read.Bind(1, now_stamp).Bind(2, std::int64_t{kDuplicateShownSeconds});
     while ((rc = read.Step()) == SQLITE_ROW) {
-        KioskHealth kiosk{read.Text(0), read.Text(1), read.Double(2), read.Int(3),
-                          read.Int(4),  read.Text(5), read.Int(6),    read.Int(7) != 0};
+        KioskHealth kiosk{read.Text(0), read.Text(1), read.Double(2),   read.Int(3),   read.Int(4),
+                          read.Text(5), read.Int(6),  read.Int(7) != 0, read.Double(8)};
         if (kiosk.state == "online" && kiosk.seen_seconds_ago > kSilentAfterSeconds) kiosk.state = "silent";
         health->kiosks.push_back(kiosk);
     }
@@ -169,7 +204,7 @@ int ReadFleetHealth(sqlite3* db, std::chrono::system_clock::time_point now,
         never.state = "never seen";
         health->kiosks.push_back(never);
     }
-    return SQLITE_OK;
+    return ReadHubHeard(db, now_stamp, health);
 }
 
 bool ReadFleetHealthFile(const std::string& path, std::chrono::system_clock::time_point now,

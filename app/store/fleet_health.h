@@ -25,6 +25,29 @@ inline constexpr int kStatusEverySeconds = 15;
 inline constexpr int kSilentAfterSeconds = 3 * kStatusEverySeconds + 5;
 // A duplicate id stays shown this long after it was last seen.
 inline constexpr int kDuplicateShownSeconds = 600;
+// The hub's own heartbeat in its file (fleet_hub): marked with every ingest
+// and every kHubBeatSeconds while it runs; after kHubSilentAfterSeconds
+// without one the readers call the hub silent (stopped, hung, or its
+// machine down): then no kiosk's state is news.
+inline constexpr int kHubBeatSeconds = 5;
+inline constexpr int kHubSilentAfterSeconds = 30;
+
+// Marks the hub heard at `now`, inside the caller's transaction or as its
+// own. `boot`: the hub process's boot id.
+int MarkHubHeard(sqlite3* db, const std::string& boot, std::chrono::system_clock::time_point now);
+
+// A kiosk's status as its outbox publishes it (retained, on its status
+// topic); `clock` is the kiosk's own time when it sent it.
+struct KioskStatus {
+    std::string kiosk;
+    std::string boot;
+    std::string state; // online, offline, lost (its Will)
+    std::chrono::system_clock::time_point clock;
+    std::int64_t waiting = 0;
+    std::string last_answer_at;
+    std::int64_t refused = 0;
+};
+std::string KioskStatusJson(const KioskStatus& status);
 
 struct StatusResult {
     bool applied = false;
@@ -46,11 +69,17 @@ struct KioskHealth {
     std::string last_answer_at;
     std::int64_t refused = 0; // publishes the broker refused (ACL)
     bool duplicate = false;
+    double last_answer_seconds_ago = -1; // -1: no answer yet
 };
 
 struct FleetHealth {
     bool has_fleet = false; // the file is a hub's
     std::vector<KioskHealth> kiosks;
+    double hub_heard_seconds_ago = -1; // -1: the hub never marked this file
+    // No heartbeat for kHubSilentAfterSeconds (or none ever).
+    bool HubSilent() const {
+        return hub_heard_seconds_ago < 0 || hub_heard_seconds_ago > kHubSilentAfterSeconds;
+    }
     int Online() const;
     int Troubled() const; // lost, silent, duplicate or refused
 };

@@ -37,6 +37,11 @@ CREATE TABLE IF NOT EXISTS fleet_kiosks (
     refused INTEGER NOT NULL DEFAULT 0,
     duplicate_at TEXT NOT NULL DEFAULT ''
 );
+CREATE TABLE IF NOT EXISTS fleet_hub (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    boot TEXT NOT NULL,
+    heard_at TEXT NOT NULL
+);
 )sql";
 
 // The envelope: ?1 the payload. One row: everything the checks below need.

@@ -278,6 +278,8 @@ bool TallyReader::Refresh(const TallyQuery& query, Tallies* out, TimePoint now) 
     if (rc != SQLITE_OK) return Fail(rc);
     Tallies fresh;
     fresh.data_version = version;
+    const std::int64_t seq_before = last_seq_;
+    const auto decisions_before = decisions_;
     rc = ReadSnapshot(&fresh);
     if (rc == SQLITE_OK) rc = CatchUp();
     if (rc == SQLITE_OK) rc = s.commit.Run();
@@ -286,11 +288,19 @@ bool TallyReader::Refresh(const TallyQuery& query, Tallies* out, TimePoint now) 
         s.rollback.Run();
         return false;
     }
-    Finish(query, now, &fresh);
+    // A commit of nothing the figures come from (the hub's heartbeat, the
+    // outbox's acknowledged point): the same figures, so no redraw.
+    const bool same = have_version_ && query == last_query_ && last_seq_ == seq_before &&
+                      decisions_ == decisions_before && fresh.current_round == last_round_ &&
+                      fresh.hidden_steps == last_hidden_;
+    last_version_ = version;
     error_.clear();
+    if (same) return false;
+    last_round_ = fresh.current_round;
+    last_hidden_ = fresh.hidden_steps;
+    Finish(query, now, &fresh);
     *out = std::move(fresh);
     have_version_ = true;
-    last_version_ = version;
     last_query_ = query;
     return true;
 }

@@ -61,9 +61,10 @@ class TallyReader {
     bool Ok() const { return error_.empty(); }
     const std::string& Error() const { return error_; } // last failure, naming the file
 
-    // true: *out was recomputed. false: nothing changed since the last
-    // successful refresh of the same round (or the read failed: see Ok()),
-    // and *out is left as it was. `now` sets the windows of visits_today and
+    // true: *out was recomputed. false: nothing the figures come from
+    // changed since the last successful refresh of the same round (a
+    // commit of other tables counts as nothing), or the read failed (see
+    // Ok()); *out is left as it was. `now` sets the windows of visits_today and
     // answers_last_10_min; tests pass a fixed one.
     bool Refresh(const TallyQuery& query, Tallies* out, TimePoint now = std::chrono::system_clock::now());
     bool Refresh(int round, Tallies* out, TimePoint now = std::chrono::system_clock::now()) {
@@ -75,6 +76,9 @@ class TallyReader {
     // The time windows age without any commit: a board calls this now and
     // then (say once a minute) so the next Refresh() recomputes anyway.
     void Invalidate() { have_version_ = false; }
+    // The file's commit (PRAGMA data_version) the last successful Refresh
+    // read, whether or not its figures changed.
+    std::int64_t Version() const { return last_version_; }
 
   private:
     struct Statements;
@@ -97,6 +101,8 @@ class TallyReader {
     bool have_version_ = false;
     std::int64_t last_version_ = 0;
     TallyQuery last_query_;
+    int last_round_ = 0;                                        // meta as the last figures had it
+    std::vector<std::string> last_hidden_;                      //
     std::vector<std::pair<std::string, Moderation>> decisions_; // scratch: "step\x1fitem\x1ftext", sorted
 };
 

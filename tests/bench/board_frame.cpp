@@ -198,7 +198,7 @@ int main(int argc, char** argv) {
     io.Fonts->GetTexDataAsRGBA32(&pixels, &atlas_w, &atlas_h); // glyphs rasterised once, as at start-up
 
     double now = 1000;
-    tapsheet::BoardSession session(pack, {settings.db_path, nullptr, {}}, now);
+    tapsheet::BoardSession session(pack, {settings.db_path, nullptr, {}, {}}, now);
     const Clock::time_point first = Clock::now();
     session.Refresh(now);
     const double first_ms = MsSince(first);

@@ -34,7 +34,7 @@ class BoardSessionTest : public ::testing::Test {
     }
 
     std::unique_ptr<BoardSession> Open(double now = 100) {
-        return std::make_unique<BoardSession>(pack_, BoardSessionOptions{db_, nullptr, nullptr}, now);
+        return std::make_unique<BoardSession>(pack_, BoardSessionOptions{db_, nullptr, nullptr, {}}, now);
     }
 
     // The board's writes commit on a writer thread: refresh until they show.
@@ -232,13 +232,16 @@ TEST_F(BoardSessionTest, AKioskCommitWakesAWatchingBoard) {
     std::mutex mutex;
     std::condition_variable woken;
     int wakes = 0;
-    BoardSessionOptions options{db_, nullptr, [&] {
+    BoardSessionOptions options{db_,
+                                nullptr,
+                                [&] {
                                     {
                                         std::lock_guard lock(mutex);
                                         ++wakes;
                                     }
                                     woken.notify_all();
-                                }};
+                                },
+                                {}};
     const double start = LoopSeconds();
     BoardSession session(pack_, options, start);
     ASSERT_TRUE(session.Watching());

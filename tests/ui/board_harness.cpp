@@ -134,7 +134,7 @@ BoardIntents BoardHarness::Frame() {
     texts_.clear();
     targets_.clear();
     UiFrame ui{theme_, lang_, now_, &targets_, &texts_};
-    BoardView view{pack_, state_, tallies_, anim_, have_data, store_problem};
+    BoardView view{pack_, state_, tallies_, anim_, have_data, store_problem, fleet};
     BoardIntents intents = DrawBoard(ui, view);
     ImGui::Render();
     for (const BoardIntent& intent : intents)

@@ -62,7 +62,8 @@ class BoardHarness {
 
     bool have_data = true;
     std::string store_problem;
-    bool apply = true; // apply intents to the state after each frame
+    const FleetView* fleet = nullptr; // the strip's fleet tag (a hub's file)
+    bool apply = true;                // apply intents to the state after each frame
 
   private:
     const Pack& pack_;

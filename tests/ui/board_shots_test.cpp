@@ -49,7 +49,7 @@ void Shoot(const std::string& dir, const std::string& file, const std::string& l
             window->WaitEvents(0);
             window->BeginFrame();
             UiFrame ui{theme, lang, now, nullptr};
-            DrawBoard(ui, BoardView{pack, state, tallies, anim, true, {}});
+            DrawBoard(ui, BoardView{pack, state, tallies, anim, true, {}, nullptr});
             window->EndFrame();
         }
         std::vector<std::uint8_t> rgba;

@@ -46,7 +46,7 @@ long ResidentKb() {
 class SoakBoard {
   public:
     SoakBoard(const Pack& pack, const std::string& db, double now)
-        : session_(pack, BoardSessionOptions{db, nullptr, nullptr}, now) {
+        : session_(pack, BoardSessionOptions{db, nullptr, nullptr, {}}, now) {
         context_ = ImGui::CreateContext();
         ImGui::SetCurrentContext(context_);
         ImGui::GetIO().IniFilename = nullptr;

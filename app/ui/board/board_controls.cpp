@@ -43,17 +43,39 @@ float ItemWidth(const UiFrame& ui, const StripItem& item) {
 }
 
 struct StripLayout {
-    std::vector<ImRect> boxes; // relative to the strip's top-left
+    std::vector<ImRect> boxes; // relative to the strip's top-left, below the fleet tag
     bool scrolls = false;      // one row that scrolls sideways (a small screen)
+    float tag_h = 0;           // the fleet tag's row; none when the file is not a hub's
     float buttons_h = 0;
     float help_h = 0; // the keys line; none on a scrolling row
-    float Height(const Theme& theme) const { return buttons_h + (help_h > 0 ? theme.U(0.3f) + help_h : 0); }
+    float Height(const Theme& theme) const {
+        return TagRow(theme) + buttons_h + (help_h > 0 ? theme.U(0.3f) + help_h : 0);
+    }
+    float TagRow(const Theme& theme) const { return tag_h > 0 ? tag_h + theme.U(0.3f) : 0; }
 };
+
+bool ShowsFleet(const BoardView& view) {
+    return view.fleet != nullptr && view.fleet->hub_file;
+}
+
+// The fleet's state at a glance, for the facilitator: the strip's first row
+// when the board shows a hub's file. Dark on light, dark on amber, light on
+// dark red: each pair well past 4.5:1.
+ImRect DrawFleetTag(UiFrame& ui, const FleetView& fleet, ImVec2 pos) {
+    const Palette& p = ui.theme.colors;
+    const FleetTag tag = FleetTagOf(fleet);
+    ImU32 fill = p.surface, ink = p.text;
+    if (tag.tone == FleetTone::Warning) fill = p.warning;
+    if (tag.tone == FleetTone::Bad) fill = p.danger_bg, ink = p.danger_text;
+    return PutTag(ui, BoardLook{ui.theme}, pos, "Fleet: " + tag.text, fill, ink);
+}
 
 // Rows of buttons, then the keys line. More than two rows would take the
 // page's room: then one row scrolls sideways instead.
-StripLayout LayoutStrip(const UiFrame& ui, const std::vector<StripItem>& items, float width) {
+StripLayout LayoutStrip(const UiFrame& ui, const BoardView& view, const std::vector<StripItem>& items,
+                        float width) {
     StripLayout layout;
+    if (ShowsFleet(view)) layout.tag_h = TagSize(BoardLook{ui.theme}, "Fleet").y;
     Flow flow{0, 0, width, ControlHeight(ui.theme), ui.theme.U(0.4f)};
     for (const StripItem& item : items)
         layout.boxes.push_back(Place(flow, ItemWidth(ui, item)));
@@ -114,7 +136,7 @@ void DrawButtons(UiFrame& ui, const BoardView& view, const std::vector<StripItem
 
 float BoardControlsHeight(const UiFrame& ui, const BoardView& view, float width) {
     float inner = width - 2 * ui.theme.Margin();
-    return ui.theme.U(0.5f) + LayoutStrip(ui, StripItems(ui, view), inner).Height(ui.theme) +
+    return ui.theme.U(0.5f) + LayoutStrip(ui, view, StripItems(ui, view), inner).Height(ui.theme) +
            ui.theme.U(0.5f);
 }
 
@@ -134,7 +156,9 @@ void DrawBoardControls(UiFrame& ui, const BoardView& view, const ImRect& area, B
     std::vector<StripItem> items = StripItems(ui, view);
     ImVec2 origin(area.Min.x + ui.theme.Margin(), area.Min.y + ui.theme.U(0.5f));
     float width = area.GetWidth() - 2 * ui.theme.Margin();
-    StripLayout layout = LayoutStrip(ui, items, width);
+    StripLayout layout = LayoutStrip(ui, view, items, width);
+    if (ShowsFleet(view)) DrawFleetTag(ui, *view.fleet, origin);
+    origin.y += layout.TagRow(ui.theme);
     if (!layout.scrolls) {
         DrawButtons(ui, view, items, layout, origin, out);
         PutText(ui, ui.theme.body, ui.theme.unit, p.text_muted,

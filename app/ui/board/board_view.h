@@ -7,6 +7,7 @@
 #include "app/core/animated.h"
 #include "app/core/board.h"
 #include "app/core/figures.h"
+#include "app/core/fleet_view.h"
 #include "app/ui/common/widgets.h"
 
 #include <string>
@@ -16,10 +17,11 @@ namespace tapsheet {
 struct BoardView {
     const Pack& pack;
     const BoardState& state;
-    const Tallies& tallies;     // what to show: the frozen copy while frozen
-    const AnimatedValues& anim; // bar values, keyed by BarKey()
-    bool have_data = true;      // false: the database is not there (yet): say we wait for the kiosk
-    std::string store_problem;  // non-empty: why the figures cannot be read (for staff)
+    const Tallies& tallies;           // what to show: the frozen copy while frozen
+    const AnimatedValues& anim;       // bar values, keyed by BarKey()
+    bool have_data = true;            // false: the database is not there (yet): say we wait for the kiosk
+    std::string store_problem;        // non-empty: why the figures cannot be read (for staff)
+    const FleetView* fleet = nullptr; // the strip's fleet tag, when the file is a hub's
 };
 
 // The key of one figure in BoardView::anim: step, item and value as in Tallies.

@@ -8,6 +8,7 @@
 #include "app/core/admin.h"
 #include "app/core/admin_intent.h"
 #include "app/core/figures.h"
+#include "app/core/fleet_view.h"
 #include "app/ui/common/widgets.h"
 
 #include <string>
@@ -37,6 +38,8 @@ struct AdminView {
     bool status_is_error = false;                       // drawn in the warning colour
     AdminIntent::Kind armed = AdminIntent::Kind::Close; // a second tap on this confirms it
     std::size_t armed_index = 0;
+    OutboxView outbox; // this kiosk's own place in a fleet
+    FleetView fleet;   // when the kiosk's file is a hub's (the board's machine): every kiosk
 };
 
 // Full-screen, over the kiosk. Call between NewFrame and Render.
@@ -46,6 +49,7 @@ AdminIntents DrawAdmin(UiFrame& ui, const AdminView& view);
 void DrawPinPad(UiFrame& ui, const AdminView& view, AdminIntents& out);
 void DrawAdminPanel(UiFrame& ui, const AdminView& view, AdminIntents& out);
 void DrawAdminModeration(UiFrame& ui, const AdminView& view, float width, AdminIntents& out);
+void DrawAdminFleet(UiFrame& ui, const AdminView& view, float width);
 
 // A staff screen's top row, `width` wide from x: its title, and on the
 // right one button that closes the screen (Close, Cancel).

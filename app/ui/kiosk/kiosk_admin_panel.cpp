@@ -137,17 +137,30 @@ int PendingCount(const AdminView& view) {
                                           [](const FreeText& t) { return t.status == Moderation::Pending; }));
 }
 
+float LabelWidth(const ImFont* font, const std::string& label) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x;
+}
+
+// One row of six tabs; two rows of three where a label would not fit.
 void DrawTabs(UiFrame& ui, const AdminView& view, float width, AdminIntents& out) {
     const int pending = PendingCount(view);
-    const std::string labels[5] = {"Figures",
-                                   pending > 0 ? "Texts (" + std::to_string(pending) + ")" : "Texts",
-                                   "Export", "Content", "Power"};
+    const std::string labels[kAdminTabs] = {
+        "Figures", pending > 0 ? "Texts (" + std::to_string(pending) + ")" : "Texts",
+        "Export",  "Content",
+        "Power",   "Fleet"};
     const float gap = ui.theme.U(0.3f);
-    const float tab_w = (width - 4 * gap) / 5;
+    float widest = 0;
+    for (const std::string& label : labels)
+        widest = std::max(widest, LabelWidth(ui.theme.body_bold, label) + ui.theme.U(1.2f));
+    const bool one_row = (width - (kAdminTabs - 1) * gap) / kAdminTabs >= widest;
+    const int columns = one_row ? kAdminTabs : kAdminTabs / 2;
+    const float tab_w = (width - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
     const float x = ImGui::GetCursorPosX();
     const float y = ImGui::GetCursorPosY();
-    for (int i = 0; i < 5; i++) {
-        ImGui::SetCursorPos(ImVec2(x + static_cast<float>(i) * (tab_w + gap), y));
+    const float row_h = ui.theme.TargetHeight() + gap;
+    for (int i = 0; i < kAdminTabs; i++) {
+        const float column = static_cast<float>(i % columns), row = static_cast<float>(i / columns);
+        ImGui::SetCursorPos(ImVec2(x + column * (tab_w + gap), y + row * row_h));
         const AdminTab tab = static_cast<AdminTab>(i);
         const std::string id = "admin-tab-" + std::to_string(i);
         const ButtonKind kind = view.tab == tab ? ButtonKind::Primary : ButtonKind::Secondary;
@@ -170,6 +183,8 @@ void DrawBody(UiFrame& ui, const AdminView& view, float width, AdminIntents& out
         return DrawContent(ui, view, width, out);
     case AdminTab::Power:
         return DrawPower(ui, view, width, out);
+    case AdminTab::Fleet:
+        return DrawAdminFleet(ui, view, width);
     }
 }
 
