@@ -122,7 +122,7 @@ TEST(AdminFleet, AKioskAloneSaysHowToJoinAFleet) {
 }
 
 // Six tabs: one row where the labels fit, two rows of three where not; each
-// a touch target on screen, and every text of the tab inside the screen.
+// a touch target on screen, its label on one line, none over another.
 TEST(AdminFleet, TheTabFitsAtEveryReferenceSize) {
     FleetFixture f("sizes");
     f.settings.db_path = f.files.hub;
@@ -136,6 +136,10 @@ TEST(AdminFleet, TheTabFitsAtEveryReferenceSize) {
             EXPECT_GE(t.min.x, 0) << t.id << " at " << w;
             EXPECT_LE(t.max.x, float(w)) << t.id << " at " << w;
             if (!t.id.starts_with("admin-tab")) continue;
+            const ImFont* font = harness.GetTheme().body_bold;
+            const float label_w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.label.c_str()).x;
+            EXPECT_LE(label_w + harness.GetTheme().U(1.6f), t.max.x - t.min.x)
+                << "'" << t.label << "' wraps in its tab at " << w;
             for (const TapTarget& other : harness.Targets()) {
                 if (&other == &t || !other.visible || !other.id.starts_with("admin-tab")) continue;
                 EXPECT_FALSE(t.min.x < other.max.x && other.min.x < t.max.x && t.min.y < other.max.y &&

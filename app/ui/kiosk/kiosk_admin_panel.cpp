@@ -151,7 +151,8 @@ void DrawTabs(UiFrame& ui, const AdminView& view, float width, AdminIntents& out
     const float gap = ui.theme.U(0.3f);
     float widest = 0;
     for (const std::string& label : labels)
-        widest = std::max(widest, LabelWidth(ui.theme.body_bold, label) + ui.theme.U(1.2f));
+        widest =
+            std::max(widest, LabelWidth(ui.theme.body_bold, label) + ui.theme.U(1.8f)); // TapButton's pads
     const bool one_row = (width - (kAdminTabs - 1) * gap) / kAdminTabs >= widest;
     const int columns = one_row ? kAdminTabs : kAdminTabs / 2;
     const float tab_w = (width - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
