@@ -54,6 +54,7 @@ TEST(FleetDelivery, EightKiosksEveryRowOnceAtTheHubAndMergeAgrees) {
     for (const std::string& id : ids)
         EXPECT_NE(status.output.find(id), std::string::npos) << status.output;
     EXPECT_EQ(status.output.find("lost"), std::string::npos) << status.output;
+    EXPECT_NE(status.output.find("hub: last heard "), std::string::npos) << status.output;
 }
 
 // The kiosk with the wrong event in its [fleet] table (yesterday's file
