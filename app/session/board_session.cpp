@@ -227,7 +227,9 @@ double BoardSession::NextWake(double now) const {
     if (rotation > 0) wake = std::min(wake, rotation);
     const double tick = NextClockTick(now);
     if (tick > 0) wake = std::min(wake, tick);
-    if (state_.controls) wake = std::min(wake, std::max(next_fleet_, now));
+    // The strip's fleet tag, on a hub's file only; another file is looked
+    // at again whenever the board wakes anyway.
+    if (state_.controls && fleet_.hub_file) wake = std::min(wake, std::max(next_fleet_, now));
     return wake;
 }
 
