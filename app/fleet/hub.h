@@ -64,6 +64,7 @@ class Hub {
     std::unique_ptr<HubFile> file_;
     std::unique_ptr<MqttClient> client_;
     HubCounts counts_;
+    std::string unreachable_; // the client's Unreachable() last logged
 
     mutable std::mutex mutex_; // guards the queue and the flags
     std::condition_variable arrived_;

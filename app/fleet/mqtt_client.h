@@ -70,6 +70,10 @@ class MqttClient {
     void Supervise();
     static constexpr double kRestartAfterSeconds = 20;
     void MarkConnected(bool connected) { connected_ = connected; }
+    // "" or why the last attempt to reach the broker failed before any
+    // MQTT reply (a name that does not resolve, a refused port): without
+    // it such a client only stays silent. The owner's thread only.
+    const std::string& Unreachable() const { return unreachable_; }
 
     static std::string Describe(int mosquitto_error);
     static std::string Reason(int reason_code);
@@ -78,12 +82,15 @@ class MqttClient {
     const MqttHandlers& Handlers() const { return handlers_; }
 
   private:
+    void NoteAttempt(int mosquitto_error);
+
     MqttOptions options_;
     MqttHandlers handlers_;
     mosquitto* mosq_ = nullptr;
     bool running_ = false;
     std::atomic<bool> connected_{false};
     std::chrono::steady_clock::time_point down_since_ = std::chrono::steady_clock::now();
+    std::string unreachable_;
 };
 
 } // namespace tapsheet

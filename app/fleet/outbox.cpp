@@ -166,8 +166,22 @@ void Outbox::TakeAcks() {
     }
 }
 
+// A broker that cannot be reached at all (its name does not resolve, its
+// port refuses) gives no MQTT reply to report: said once per new reason,
+// on stderr (the journal) and in the kiosk's health.
+void Outbox::NoteUnreachable() {
+    const std::string& unreachable = client_->Unreachable();
+    if (unreachable == unreachable_) return;
+    unreachable_ = unreachable;
+    if (unreachable.empty()) return;
+    std::fprintf(stderr, "tapsheet: fleet: %s\n", unreachable.c_str());
+    std::lock_guard lock(mutex_);
+    if (!connected_) problem_ = unreachable;
+}
+
 void Outbox::Pass() {
     client_->Supervise();
+    NoteUnreachable();
     TakeAcks();
     bool connected = false;
     std::int64_t acked = 0;

@@ -63,6 +63,7 @@ class Outbox {
     using Clock = std::chrono::steady_clock;
     void Run();
     void Pass();
+    void NoteUnreachable();
     void TakeAcks();
     void SendWhatIsWaiting();
     void PublishStatus(const char* state);
@@ -99,6 +100,7 @@ class Outbox {
     std::string last_answer_at_;
     std::int64_t refused_ = 0;
     std::string problem_;
+    std::string unreachable_; // the client's Unreachable() last seen (the thread's own)
     std::thread thread_;
 };
 
