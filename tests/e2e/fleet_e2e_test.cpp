@@ -120,36 +120,42 @@ TEST_F(FleetWindow, AVisitTappedOnAKioskReachesTheHubsBoardReportAndExport) {
     truth.Current().status = "complete";
 
     // Thank-you to the room's board: the finished visit counted there.
-    const ProbeFrame shown = board_window.WaitFor(
-        [&](const ProbeFrame& f) { return f.Get("page") == "totals" && TotalOf(f, completed) == "1"; },
-        "'1' completed on the board's totals page (the kiosk's log:\n" + kiosk->Log() + ")");
+    ProbeFrame shown;
+    try {
+        shown = board_window.WaitFor(
+            [&](const ProbeFrame& f) { return f.Get("page") == "totals" && TotalOf(f, completed) == "1"; },
+            "'1' completed on the board's totals page");
+    } catch (const E2eFailure& failure) {
+        FAIL() << failure.what() << "\nthe hub's log:\n"
+               << fleet.Hub().Log() << "\nthe kiosk's log:\n"
+               << kiosk->Log();
+    }
     std::printf("fleet window: thank-you screen to the board's figure: %.0f ms\n",
                 (shown.time - thanks.time) * 1000);
-    k.Done();
 
-    // The kiosk's own file is the truth: the script's record agrees with
-    // it, the hub's file holds exactly its rows, and the kiosk has heard
-    // the hub commit its last change.
-    const std::vector<std::string> kiosk_rows = fleet_test::ResultRows(Db());
-    ASSERT_FALSE(kiosk_rows.empty()) << "nothing in the kiosk's own file";
+    // The kiosk's own file is the truth: the hub's file holds exactly its
+    // rows, and the kiosk has heard the hub commit its last change.
     const std::filesystem::path hub = fleet.HubFile();
-    const bool delivered = fleet_test::WaitUntil(
-        [&] {
-            return fleet_test::ResultRows(hub) == kiosk_rows &&
-                   fleet_test::HeardAck(Db()) >= fleet_test::LastChange(Db());
-        },
-        30s);
-    std::printf("fleet window: thank-you screen to the kiosk hearing the hub's acknowledgement: %.0f ms\n",
-                (SteadyNow() - thanks.time) * 1000);
-    EXPECT_TRUE(delivered) << "the hub's log:\n"
-                           << fleet.Hub().Log() << "\nthe kiosk's log:\n"
-                           << kiosk->Log();
+    auto delivered = [&] {
+        const std::vector<std::string> rows = fleet_test::ResultRows(Db());
+        return !rows.empty() && fleet_test::ResultRows(hub) == rows &&
+               fleet_test::HeardAck(Db()) >= fleet_test::LastChange(Db());
+    };
+    EXPECT_TRUE(fleet_test::WaitUntil(delivered, 30s)) << "the hub's log:\n"
+                                                       << fleet.Hub().Log() << "\nthe kiosk's log:\n"
+                                                       << kiosk->Log();
+    std::printf(
+        "fleet window: thank-you screen to the kiosk's file holding the hub's acknowledgement: %.0f ms\n",
+        (SteadyNow() - thanks.time) * 1000);
+    k.Done();
+    ASSERT_TRUE(kiosk->Stop()) << "the kiosk did not stop cleanly on SIGTERM:\n" << kiosk->Log();
+    const std::vector<std::string> kiosk_rows = fleet_test::ResultRows(Db());
+    EXPECT_FALSE(kiosk_rows.empty()) << "nothing in the kiosk's own file";
     EXPECT_EQ(fleet_test::ResultRows(hub), kiosk_rows);
     EXPECT_EQ(fleet_test::HeardAck(Db()), fleet_test::LastChange(Db()));
     EXPECT_GT(fleet_test::LastChange(Db()), 0);
     EXPECT_EQ(fleet_test::QueryText(hub, "SELECT count(*) || ' ' || group_concat(kiosk_id) FROM visits"),
               "1 kiosk-1");
-    ASSERT_TRUE(kiosk->Stop()) << "the kiosk did not stop cleanly on SIGTERM:\n" << kiosk->Log();
 
     // Exported, the kiosk's file is the script's visit, and the hub's file
     // exports the same rows.
