@@ -63,6 +63,7 @@ class Outbox {
     using Clock = std::chrono::steady_clock;
     void Run();
     void Pass();
+    bool NewCommit();
     void TakeAcks();
     void SendWhatIsWaiting();
     void PublishStatus(const char* state);
@@ -82,6 +83,8 @@ class Outbox {
     std::condition_variable wake_;
     bool stop_ = false;
     bool poked_ = false;
+    Clock::time_point last_write_;  // the watch's last poke: settle polls follow it
+    std::int64_t data_version_ = 0; // the outbox's thread only
     bool connected_ = false;
     bool rewind_ = false; // resend from acked_ (a reconnect, a stall, the hub asked)
     bool with_packs_ = true;
