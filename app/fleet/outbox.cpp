@@ -82,6 +82,7 @@ bool Outbox::Start(std::string* error) {
     MqttHandlers handlers;
     handlers.on_connect = [this](int reason) {
         if (reason == 0) client_->Subscribe(Topic("ack"));
+        if (reason == 0) client_->Subscribe(HubStatusTopic(options_.fleet.event));
         std::lock_guard lock(mutex_);
         connected_ = reason == 0;
         rewind_ = rewind_ || connected_;
@@ -96,7 +97,13 @@ bool Outbox::Start(std::string* error) {
     };
     handlers.on_message = [this](const MqttMessage& message) {
         std::lock_guard lock(mutex_);
-        pending_acks_.push_back(message.payload);
+        // A retained hub status comes with the subscription after a connect,
+        // which resends anyway; only a live one says the hub came back.
+        if (message.topic == HubStatusTopic(options_.fleet.event)) {
+            if (!message.retained) pending_hub_state_ = message.payload;
+        } else {
+            pending_acks_.push_back(message.payload);
+        }
         poked_ = true;
         wake_.notify_all();
     };
@@ -184,9 +191,25 @@ void Outbox::TakeAcks() {
     }
 }
 
+// The hub says "online" after each of its (re)connects: what the kiosk sent
+// while it was away reached no one (the hub's session is clean), so resend
+// now rather than on the stall timer, which by then may wait 60 s.
+void Outbox::TakeHubState() {
+    std::string payload, state;
+    {
+        std::lock_guard lock(mutex_);
+        payload.swap(pending_hub_state_);
+    }
+    if (payload.empty() || !ParseHubState(file_->Db(), payload, &state) || state != "online") return;
+    std::lock_guard lock(mutex_);
+    rewind_ = true;
+    stall_seconds_ = options_.stall_seconds;
+}
+
 void Outbox::Pass() {
     client_->Supervise();
     TakeAcks();
+    TakeHubState();
     bool connected = false;
     std::int64_t acked = 0;
     {

@@ -14,10 +14,13 @@
 //            rate (synchronous=FULL) from its first to its last answer.
 //   idle     CPU of each kiosk, the hub and mosquitto with the fleet on and
 //            nothing to send (/proc/PID/stat utime + stime).
+//   resume   (only with --only resume) the hub stopped; a kiosk commits
+//            answers meanwhile (they reach no one); the hub started again
+//            after --hub-down-s: seconds until its file holds them all.
 // Figures only: nothing here passes or fails on a number.
 //
 // usage: bench_fleet [--answers N] [--backlog N] [--partition-s S] [--idle-s S]
-//                    [--only latency|backlog|idle]
+//                    [--hub-down-s S] [--only latency|backlog|idle|resume]
 #include "app/core/config.h"
 #include "app/fleet/outbox.h"
 #include "app/store/file_watch.h"
@@ -45,6 +48,7 @@ struct Settings {
     long backlog = 10000;
     double partition_s = 16; // long enough for libmosquitto's reconnect backoff to grow
     double idle_s = 10;
+    double hub_down_s = 20; // long enough for the kiosk's stall timer to double twice
     std::string only;
 };
 
@@ -60,6 +64,8 @@ bool ParseArgs(int argc, char** argv, Settings* settings) {
             settings->partition_s = std::atof(value);
         else if (key == "--idle-s")
             settings->idle_s = std::max(1.0, std::atof(value));
+        else if (key == "--hub-down-s")
+            settings->hub_down_s = std::atof(value);
         else if (key == "--only")
             settings->only = value;
         else
@@ -249,6 +255,35 @@ bool MeasureBacklog(FleetRig& rig, const std::string& self, const Settings& sett
     return true;
 }
 
+bool MeasureResume(FleetRig& rig, const std::string& self, const Settings& settings,
+                   std::unique_ptr<bench::Child>* kiosk) {
+    const std::string name = "kiosk-resume";
+    const long answers = 300;
+    const double stopped_at = NowMs();
+    if (!rig.Run().Hub().Terminate()) return false;
+    *kiosk = rig.StartKiosk(self, name, answers);
+    if (!*kiosk || !(*kiosk)->WaitFor("written", std::chrono::seconds(60))) return false;
+    const double wait_ms = stopped_at + settings.hub_down_s * 1000 - NowMs();
+    if (wait_ms > 0) std::this_thread::sleep_for(std::chrono::duration<double, std::milli>(wait_ms));
+    const double restart_at = NowMs();
+    if (!rig.StartHub()) return false;
+    double all_at = 0;
+    while (all_at == 0 && NowMs() < restart_at + 120000) {
+        if (bench::CountAnswers(rig.HubFile(), name) >= answers) all_at = NowMs();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    std::printf("\nthe hub stopped for %.0f s while a kiosk committed %ld answers, then started again\n",
+                settings.hub_down_s, answers);
+    if (all_at == 0) {
+        std::printf("  FAILED: the hub's file holds %ld of them after 120 s\n",
+                    bench::CountAnswers(rig.HubFile(), name));
+        return false;
+    }
+
+    std::printf("  %-44s %8.2f s\n", "hub started -> all in its file", (all_at - restart_at) / 1000);
+    return true;
+}
+
 using Processes = std::vector<std::pair<std::string, pid_t>>;
 
 void MeasureIdle(const Settings& settings, const Processes& processes) {
@@ -276,29 +311,30 @@ int main(int argc, char** argv) {
     Settings settings;
     if (!ParseArgs(argc, argv, &settings)) {
         std::fprintf(stderr, "usage: bench_fleet [--answers N] [--backlog N] [--partition-s S] [--idle-s S] "
-                             "[--only latency|backlog|idle]\n");
+                             "[--hub-down-s S] [--only latency|backlog|idle|resume]\n");
         return 2;
     }
     const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
-    FleetRig rig({"kiosk-lat", "kiosk-backlog"});
+    FleetRig rig({"kiosk-lat", "kiosk-backlog", "kiosk-resume"});
     if (!rig.StartHub()) {
         std::fprintf(stderr, "the hub did not start:\n%s\n", rig.Run().Hub().Log().c_str());
         return 1;
     }
     bool ok = true;
-    std::unique_ptr<bench::Child> latency_kiosk, backlog_kiosk;
+    std::unique_ptr<bench::Child> latency_kiosk, backlog_kiosk, resume_kiosk;
     std::unique_ptr<fleet_test::TcpProxy> proxy;
     if (settings.only.empty() || settings.only == "latency" || settings.only == "idle")
         ok = MeasureLatency(rig, self, settings, &latency_kiosk) && ok;
     if (settings.only.empty() || settings.only == "backlog")
         ok = MeasureBacklog(rig, self, settings, &proxy, &backlog_kiosk) && ok;
+    if (settings.only == "resume") ok = MeasureResume(rig, self, settings, &resume_kiosk) && ok;
     Processes processes;
     if (latency_kiosk) processes.push_back({"kiosk process (after its answers)", latency_kiosk->Pid()});
     if (backlog_kiosk) processes.push_back({"kiosk process (after its backlog)", backlog_kiosk->Pid()});
     processes.push_back({"tapsheet hub", rig.HubPid()});
     processes.push_back({"mosquitto", rig.BrokerPid()});
     if (settings.only.empty() || settings.only == "idle") MeasureIdle(settings, processes);
-    for (bench::Child* kiosk : {latency_kiosk.get(), backlog_kiosk.get()})
+    for (bench::Child* kiosk : {latency_kiosk.get(), backlog_kiosk.get(), resume_kiosk.get()})
         if (kiosk) kiosk->Terminate();
     if (!ok)
         std::printf("  FAILED: see the logs in %s (kept with TAPSHEET_FLEET_KEEP=1)\n",

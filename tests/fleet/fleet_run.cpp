@@ -197,7 +197,7 @@ bool FleetRun::StartKiosk(const KioskRun& run) {
                                  KioskFile(file).string(), "--kiosk", run.kiosk, "--pack",
                                  (kSource / "assets/content/default.toml").string(), "--visits",
                                  std::to_string(run.visits), "--seed", std::to_string(run.seed), "--every-ms",
-                                 std::to_string(run.every_ms)},
+                                 std::to_string(run.every_ms), "--stall-s", std::to_string(run.stall_s)},
         Dir() / (file + ".log"));
     Child& started = *child;
     kiosks_[file] = std::move(child);
