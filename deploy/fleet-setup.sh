@@ -162,6 +162,9 @@ acl_file $broker_dir/acl
 # PUBACK is not durability: mosquitto saves its queue at autosave_interval and
 # at a clean stop. Kiosks count an answer delivered only on the hub's ack.
 persistence true
+# Small messages leave at once, not after the last segment's delayed ACK
+# (Nagle's algorithm): answers reach the board in milliseconds, not 100 ms+.
+set_tcp_nodelay true
 EOF
 
 # fleet_toml USER BROKER [EXTRA]: the [fleet] table for one machine.

@@ -10,7 +10,13 @@
 #   - the watchdog is fed (WatchdogSec shortened to 3 s: no restart), and a
 #     hung kiosk (SIGSTOP) is killed by it and restarted;
 #   - exit status 75 restarts without a failure, 0 stays stopped, 2 stays
-#     failed, 1 restarts (a stand-in program exits with each).
+#     failed, 1 restarts (a stand-in program exits with each);
+#   - a fleet's board machine set up by the Raspberry Pi guide's section 8,
+#     step by step: mosquitto with the event's TLS, passwords and ACL (and
+#     the tapsheet drop-in), tapsheet-hub active after READY=1 as tapsheet,
+#     hardened and feeding its watchdog, and the kiosk's unit (given kiosk-1's
+#     [fleet] table) online at the hub through the broker, before and after
+#     a broker restart.
 # There is no GPU or touchscreen in the container: the units draw on an Xvfb
 # display there (a drop-in sets DISPLAY, as the units' comments tell a
 # desktop user to), so KMS/DRM itself is not exercised.
@@ -70,8 +76,12 @@ fi
 # without tapsheet, its results or the test's units.
 reset_container() {
   "${NSPAWN[@]}" dpkg --purge tapsheet >/dev/null 2>&1 || true
+  "${NSPAWN[@]}" systemctl disable mosquitto.service >/dev/null 2>&1 || true
   rm -rf "$ROOT/var/lib/tapsheet" "$DROPIN_DIR" "$ROOT/etc/systemd/system/tapsheet-board.service.d" \
-    "$ROOT/etc/systemd/system/xvfb.service" "$ROOT/var/tmp/tapsheet.deb"
+    "$ROOT/etc/systemd/system/xvfb.service" "$ROOT/var/tmp/tapsheet.deb" "$ROOT/etc/tapsheet" \
+    "$ROOT/etc/systemd/system/tapsheet-hub.service.d" "$ROOT/etc/systemd/system/mosquitto.service.d" \
+    "$ROOT/etc/mosquitto/tapsheet" "$ROOT/etc/mosquitto/conf.d/tapsheet.conf" "$ROOT/root/service-test" \
+    "$ROOT/var/lib/mosquitto/mosquitto.db"
 }
 nspawn_pid=""
 cleanup() {
@@ -116,6 +126,36 @@ EOF
       >>"$ROOT/etc/systemd/system/tapsheet-$unit.service.d/test.conf"
   fi
 done
+# A fleet's board machine, set up as the Pi guide's section 8 says (steps
+# 1 to 5, its commands as written), with a kiosk of the fleet on the same
+# system: the hub writes its own file here, as the kiosk writes the default.
+# debootstrap's minbase writes no /etc/hosts (an installed Debian or
+# Raspberry Pi OS has one): without it "localhost" does not resolve.
+[ -f "$ROOT/etc/hosts" ] || printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$ROOT/etc/hosts"
+"${NSPAWN[@]}" --pipe sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q mosquitto openssl' \
+  >>"$CACHE_DIR/nspawn-install.log" 2>&1 || { tail -20 "$CACHE_DIR/nspawn-install.log"; fail "apt-get install mosquitto"; }
+"${NSPAWN[@]}" --pipe sh -eu >"$CACHE_DIR/nspawn-fleet.log" 2>&1 <<'EOF' || { tail -20 "$CACHE_DIR/nspawn-fleet.log"; fail "the Pi guide's fleet steps"; }
+/usr/libexec/tapsheet/fleet-setup service-test /root/service-test --hub-host localhost kiosk-1
+cd /root/service-test
+install -d -m 750 -g mosquitto /etc/mosquitto/tapsheet
+install -m 644 mosquitto/ca.crt mosquitto/server.crt mosquitto/acl /etc/mosquitto/tapsheet/
+install -m 640 -g mosquitto mosquitto/server.key mosquitto/passwd /etc/mosquitto/tapsheet/
+install -m 644 mosquitto/tapsheet.conf /etc/mosquitto/conf.d/tapsheet.conf
+install -D -m 644 /usr/share/doc/tapsheet/raspberrypi/mosquitto.service.d/tapsheet-db-check.conf \
+  /etc/systemd/system/mosquitto.service.d/tapsheet-db-check.conf
+systemctl enable mosquitto
+install -d -m 750 -g tapsheet /etc/tapsheet/fleet
+install -m 644 ca.crt hub.crt kiosk-1.crt /etc/tapsheet/fleet/
+install -m 640 -g tapsheet hub.key hub.password kiosk-1.key kiosk-1.password /etc/tapsheet/fleet/
+sed 's|^database = .*|database = "/var/lib/tapsheet/hub.db"|' hub.toml >hub-here.toml
+install -m 640 -g tapsheet hub-here.toml /etc/tapsheet/hub.toml
+systemctl enable tapsheet-hub
+cat kiosk-1.toml >>/etc/tapsheet/tapsheet.toml
+tapsheet validate --config /etc/tapsheet/tapsheet.toml
+EOF
+pass "the Pi guide's fleet set-up: fleet-setup, mosquitto's files and drop-in, the hub's and kiosk-1's files"
+mkdir -p "$ROOT/etc/systemd/system/tapsheet-hub.service.d"
+printf '[Service]\nWatchdogSec=3s\n' >"$ROOT/etc/systemd/system/tapsheet-hub.service.d/test.conf"
 "${NSPAWN[@]}" systemctl enable tapsheet-kiosk.service tapsheet-board.service >/dev/null 2>&1
 # A private network: the container's Xvfb :99 never meets a host display :99
 # (X's abstract sockets belong to the network namespace).
@@ -167,11 +207,43 @@ grep -q '^NoNewPrivs:[[:space:]]*1' <(in_container cat "/proc/$pid/status") || f
 grep -q '^CapBnd:[[:space:]]*0000000000000000' <(in_container cat "/proc/$pid/status") ||
   fail "the kiosk has capabilities in its bounding set"
 pass "the kiosk runs hardened: /usr and /home read-only, no new privileges, no capabilities"
+
+# The fleet: the broker and the hub started at boot; the kiosk's unit
+# reaches the hub through the broker (TLS, its password, the ACL).
+wait_active mosquitto.service || fail "mosquitto did not become active with the guide's tapsheet.conf"
+wait_active tapsheet-hub.service || fail "tapsheet-hub did not become active"
+[ "$(property tapsheet-hub.service User)" = tapsheet ] || fail "tapsheet-hub does not run as tapsheet"
+journal_has tapsheet-hub.service "writing /var/lib/tapsheet/hub.db" || fail "tapsheet-hub: no 'writing' line"
+hub_pid=$(property tapsheet-hub.service MainPID)
+grep -q '^CapBnd:[[:space:]]*0000000000000000' <(in_container cat "/proc/$hub_pid/status") ||
+  fail "the hub has capabilities in its bounding set"
+awk '$5 == "/" && $6 ~ /(^|,)ro(,|$)/ {found = 1} END {exit !found}' <(in_container cat "/proc/$hub_pid/mountinfo") ||
+  fail "/ is not read-only for the hub (ProtectSystem=strict)"
+pass "tapsheet-hub: active after READY=1 as tapsheet, / read-only, no capabilities"
+# fleet-status exits 0 with kiosk-1 online once the kiosk's status came.
+fleet_online() {
+  local out=""
+  for _ in $(seq 60); do
+    out=$(in_container runuser -u tapsheet -- tapsheet fleet-status --config /etc/tapsheet/hub.toml 2>&1) &&
+      grep -q '^kiosk-1 *online' <<<"$out" && return 0
+    sleep 1
+  done
+  echo "$out"
+  return 1
+}
+fleet_online || fail "kiosk-1 is not online at the hub (fleet-status above)"
+pass "the kiosk's unit is online at the hub through mosquitto (fleet-status exit 0)"
+in_container systemctl restart mosquitto.service
+wait_active mosquitto.service || fail "mosquitto did not come back after a restart"
+sleep 2
+fleet_online || fail "kiosk-1 is not online at the hub after a broker restart"
+[ "$(property tapsheet-hub.service NRestarts)" = 0 ] || fail "tapsheet-hub restarted when the broker did"
+pass "a broker restart: the hub and the kiosk reconnect by themselves (neither restarted)"
 sleep 8
-for unit in tapsheet-kiosk.service tapsheet-board.service; do
+for unit in tapsheet-kiosk.service tapsheet-board.service tapsheet-hub.service; do
   [ "$(property "$unit" NRestarts)" = 0 ] || fail "$unit restarted although it feeds the watchdog"
 done
-pass "8 s with WatchdogSec=3s and no restart: both feed the watchdog"
+pass "8 s with WatchdogSec=3s and no restart: the kiosk, the board and the hub feed the watchdog"
 
 pid=$(property tapsheet-kiosk.service MainPID)
 in_container kill -STOP "$pid"

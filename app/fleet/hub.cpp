@@ -35,7 +35,7 @@ Hub::Hub(FleetConfig fleet, std::string database)
 
 Hub::~Hub() {
     if (client_)
-        client_->Stop("tapsheet/" + fleet_.event + "/hub/status",
+        client_->Stop(HubStatusTopic(fleet_.event),
                       "{\"v\":1,\"boot\":\"" + boot_ + "\",\"state\":\"offline\"}");
 }
 
@@ -60,7 +60,7 @@ bool Hub::Start(std::string* error) {
     mqtt.ca = fleet_.ca;
     mqtt.cert = fleet_.cert;
     mqtt.key = fleet_.key;
-    mqtt.will_topic = "tapsheet/" + fleet_.event + "/hub/status";
+    mqtt.will_topic = HubStatusTopic(fleet_.event);
     mqtt.will_payload = "{\"v\":1,\"boot\":\"" + boot_ + "\",\"state\":\"lost\"}";
     MqttHandlers handlers;
     handlers.on_connect = [this](int reason) {
@@ -118,7 +118,7 @@ void Hub::AcknowledgeAll() {
     for (const StreamPoint& point : points)
         Acknowledge(point.kiosk, point.stream, point.committed, false);
     int mid = 0;
-    client_->Publish("tapsheet/" + fleet_.event + "/hub/status",
+    client_->Publish(HubStatusTopic(fleet_.event),
                      "{\"v\":1,\"boot\":\"" + boot_ + "\",\"state\":\"online\"}", true, &mid);
 }
 
@@ -188,6 +188,11 @@ int Hub::Ingest(std::deque<Incoming>& batch) {
 
 bool Hub::Step(std::chrono::milliseconds wait, std::string* error) {
     client_->Supervise();
+    // Once per new reason: a broker the hub cannot reach gives no other sign.
+    if (client_->Unreachable() != unreachable_) {
+        unreachable_ = client_->Unreachable();
+        if (!unreachable_.empty()) Log(unreachable_);
+    }
     std::deque<Incoming> batch;
     bool reconnected = false;
     {

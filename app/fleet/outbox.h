@@ -3,8 +3,9 @@
 // the visits changed since the hub's last acknowledgement are published in
 // batches (fleet_batch.h); a visit counts as delivered only when the hub
 // says it has committed it, never on a PUBACK. After a reconnect, when the
-// acknowledgements stall, or when the hub asks, the kiosk resends from the
-// last acknowledged point. Nothing local is ever deleted.
+// acknowledgements stall, when the hub asks, or when the hub says it is
+// online again (its status topic), the kiosk resends from the last
+// acknowledged point. Nothing local is ever deleted.
 //
 // Everything runs on the outbox's own thread and libmosquitto's; the kiosk
 // only reads Health().
@@ -63,7 +64,10 @@ class Outbox {
     using Clock = std::chrono::steady_clock;
     void Run();
     void Pass();
+    void NoteUnreachable();
+    bool NewCommit();
     void TakeAcks();
+    void TakeHubState();
     void SendWhatIsWaiting();
     void PublishStatus(const char* state);
     void OnAck(const std::string& payload);
@@ -82,6 +86,8 @@ class Outbox {
     std::condition_variable wake_;
     bool stop_ = false;
     bool poked_ = false;
+    Clock::time_point last_write_;  // the watch's last poke: settle polls follow it
+    std::int64_t data_version_ = 0; // the outbox's thread only
     bool connected_ = false;
     bool rewind_ = false; // resend from acked_ (a reconnect, a stall, the hub asked)
     bool with_packs_ = true;
@@ -89,6 +95,7 @@ class Outbox {
     std::int64_t saved_acked_ = -1;
     std::int64_t sent_to_ = 0;
     std::deque<std::string> pending_acks_; // payloads, parsed on the outbox's thread
+    std::string pending_hub_state_;        // the last live hub status payload, "" if none
     std::deque<std::int64_t> in_flight_;   // ends of batches sent, not yet acknowledged
     Clock::time_point last_progress_;
     double stall_seconds_ = 5;
@@ -99,6 +106,7 @@ class Outbox {
     std::string last_answer_at_;
     std::int64_t refused_ = 0;
     std::string problem_;
+    std::string unreachable_; // the client's Unreachable() last seen (the thread's own)
     std::thread thread_;
 };
 

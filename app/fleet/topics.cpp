@@ -12,6 +12,10 @@ std::string KioskTopic(const std::string& event, const std::string& kiosk, std::
     return "tapsheet/" + event + "/kiosk/" + kiosk + "/" + std::string(kind);
 }
 
+std::string HubStatusTopic(const std::string& event) {
+    return "tapsheet/" + event + "/hub/status";
+}
+
 bool ParseKioskTopic(std::string_view topic, KioskTopicParts* parts) {
     std::vector<std::string_view> levels;
     std::size_t start = 0;

@@ -4,6 +4,7 @@
 //   tapsheet/EVENT/kiosk/KIOSK/visits  kiosk -> hub   batches (fleet_batch.h)
 //   tapsheet/EVENT/kiosk/KIOSK/status  kiosk -> hub   retained; the Will too
 //   tapsheet/EVENT/kiosk/KIOSK/ack     hub -> kiosk   retained
+//   tapsheet/EVENT/hub/status          hub -> all     retained; the Will too
 #pragma once
 
 #include <string>
@@ -12,6 +13,7 @@
 namespace tapsheet {
 
 std::string KioskTopic(const std::string& event, const std::string& kiosk, std::string_view kind);
+std::string HubStatusTopic(const std::string& event);
 
 struct KioskTopicParts {
     std::string event;

@@ -114,6 +114,14 @@ bool ParseAck(sqlite3* db, std::string_view payload, HubAck* ack) {
     return true;
 }
 
+bool ParseHubState(sqlite3* db, std::string_view payload, std::string* state) {
+    sql::Statement read(db, "SELECT ?1 ->> '$.v', json_type(?1, '$.state'), ?1 ->> '$.state'");
+    if (read.Bind(1, payload).Step() != SQLITE_ROW) return false;
+    if (read.Int(0) != 1 || read.Text(1) != "text") return false;
+    *state = read.Text(2);
+    return true;
+}
+
 OutboxFile::~OutboxFile() {
     sqlite3_close_v2(db_);
 }

@@ -78,6 +78,9 @@ struct HubAck {
     bool needs_packs = false;
 };
 bool ParseAck(sqlite3* db, std::string_view payload, HubAck* ack);
+// The hub's status (app/fleet/hub.cpp: {"v":1,"boot":…,"state":…}): its
+// state ("online", "offline", "lost"), or false when it is not one.
+bool ParseHubState(sqlite3* db, std::string_view payload, std::string* state);
 
 // The kiosk's own results file as its outbox reads it: a connection of its
 // own (never the writer's), so reading a batch never waits on or delays an

@@ -64,16 +64,18 @@ inline std::vector<tapsheet::AnswerRow> StepRows(int step, int v) {
 }
 
 // One transaction, prepared statements, no fsync per row (see the top).
-inline bool Fill(const std::string& path, int answers) {
+// `kiosk`: the visits' kiosk id (a fleet kiosk's backlog must carry its own).
+inline bool Fill(const std::string& path, int answers, const std::string& kiosk = "bench") {
     sqlite3* db = nullptr;
     if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return false;
+    sqlite3_busy_timeout(db, 5000); // a running kiosk's outbox may be reading it
     sqlite3_stmt* visit = nullptr;
     sqlite3_stmt* answer = nullptr;
     sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
     sqlite3_prepare_v2(
         db,
         "INSERT INTO visits (id, kiosk_id, pack_hash, lang, round, started_at, status, filtered) "
-        "VALUES (?1, 'bench', 'bench-hash', 'en', 1, ?2, 'complete', ?3)",
+        "VALUES (?1, ?4, 'bench-hash', 'en', 1, ?2, 'complete', ?3)",
         -1, &visit, nullptr);
     sqlite3_prepare_v2(
         db,
@@ -83,10 +85,11 @@ inline bool Fill(const std::string& path, int answers) {
     const char* steps[] = {"level", "aim", "improve", "domains", "sheet"};
     int written = 0;
     for (int v = 0; written < answers; ++v) {
-        const std::string id = "visit" + std::to_string(v);
+        const std::string id = (kiosk == "bench" ? "" : kiosk + "-") + "visit" + std::to_string(v);
         sqlite3_bind_text(visit, 1, id.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(visit, 2, stamp.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_int(visit, 3, v % 10 == 0);
+        sqlite3_bind_text(visit, 4, kiosk.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_step(visit);
         sqlite3_reset(visit);
         for (int step = 0; step < 5 && written < answers; ++step)

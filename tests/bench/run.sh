@@ -45,3 +45,10 @@ TAPSHEET_SOAK_HOURS=10 "$build/tests/ui/ui_tests" --gtest_brief=1 --gtest_filter
 echo
 echo "-- the admin PIN's hash: one check, and a search of every 4-digit PIN"
 "$build/tests/bench/bench_pin_hash"
+
+echo
+echo "-- the fleet: kiosk processes -> mosquitto (TLS, loopback) -> \`tapsheet hub\` -> the board"
+echo "   reading the hub's file; a 10,000-answer backlog after a partition; idle CPU"
+"$build/tests/bench/bench_fleet" --answers 1000 --backlog 10000 --partition-s 8 --idle-s 10
+echo "   (the single-file path in this run, kiosk and board on one file, for comparison:)"
+"$build/tests/bench/bench_board_latency" --answers 300 --stored 1000 | grep -E 'median|kiosk ack'

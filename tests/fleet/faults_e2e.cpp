@@ -65,6 +65,25 @@ TEST(FleetFaults, HubKilledMidBatchThreeTimes) {
     ExpectDelivered(fleet, 90s, "hub kill -9 x3");
 }
 
+// The hub stopped while a kiosk keeps writing: what the kiosk sends
+// meanwhile reaches no one. The hub's live "online" status on its return
+// makes the kiosk resend from its acknowledged point at once. Its stall
+// timer is 10 minutes here, so without that nothing sent while the hub was
+// away would ever arrive in this test.
+TEST(FleetFaults, HubBackOnlineResumesTheKioskWithoutItsStallTimer) {
+    FleetRun fleet({"kiosk-1"});
+    ASSERT_TRUE(fleet.StartHub()) << fleet.Hub().Log();
+    KioskRun run = Writes("kiosk-1", 40, 3, 100);
+    run.stall_s = 600;
+    ASSERT_TRUE(fleet.StartKiosk(run));
+    ASSERT_TRUE(WaitUntil([&] { return HubVisits(fleet) >= 5; }, 30s)) << fleet.Hub().Log();
+    EXPECT_TRUE(fleet.Hub().Terminate()) << fleet.Hub().Log();
+    ASSERT_TRUE(fleet.WaitWritten("kiosk-1.db", 60s));
+    EXPECT_LT(HubVisits(fleet), 40); // the hub missed some: the resend is what the test sees
+    ASSERT_TRUE(fleet.StartHub()) << fleet.Hub().Log();
+    ExpectDelivered(fleet, 60s, "hub stopped, started again (stall timer 600 s)");
+}
+
 TEST(FleetFaults, KioskKilledMidPublishThenRestarted) {
     FleetRun fleet({"kiosk-1", "kiosk-2"});
     ASSERT_TRUE(fleet.StartHub()) << fleet.Hub().Log();

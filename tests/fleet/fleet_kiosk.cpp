@@ -5,7 +5,7 @@
 // window: the issue allows headless writers for load, beside one real kiosk.
 //
 //   fleet_kiosk --config FILE --db PATH --kiosk ID --pack FILE
-//               [--visits N] [--seed S] [--every-ms M]
+//               [--visits N] [--seed S] [--every-ms M] [--stall-s S]
 // Prints "ready", then "written N" once N visits are committed locally, then
 // runs (the outbox delivering) until SIGTERM or SIGKILL; on SIGTERM it
 // prints the outbox's health ("health connected 1 acked N waiting N
@@ -36,6 +36,7 @@ struct Args {
     long visits = 10;
     unsigned seed = 1;
     int every_ms = 0;
+    double stall_s = 0; // 0: the outbox's own stall timer
 };
 
 bool ReadArgs(int argc, char** argv, Args* args) {
@@ -55,6 +56,8 @@ bool ReadArgs(int argc, char** argv, Args* args) {
             args->seed = static_cast<unsigned>(std::strtoul(value.c_str(), nullptr, 10));
         else if (key == "--every-ms")
             args->every_ms = std::atoi(value.c_str());
+        else if (key == "--stall-s")
+            args->stall_s = std::atof(value.c_str());
         else
             return false;
     }
@@ -115,7 +118,7 @@ int main(int argc, char** argv) {
     Args args;
     if (!ReadArgs(argc, argv, &args)) {
         std::fprintf(stderr, "usage: fleet_kiosk --config FILE --db PATH --kiosk ID --pack FILE [--visits N] "
-                             "[--seed S] [--every-ms M]\n");
+                             "[--seed S] [--every-ms M] [--stall-s S]\n");
         return 2;
     }
     const ConfigResult config = LoadConfigFile(args.config);
@@ -139,6 +142,7 @@ int main(int argc, char** argv) {
     outbox_options.fleet = config.config.fleet;
     outbox_options.kiosk_id = args.kiosk;
     outbox_options.database = args.db;
+    if (args.stall_s > 0) outbox_options.stall_seconds = args.stall_s;
     Outbox outbox(outbox_options);
     std::mt19937 random(args.seed);
     long written = 0;

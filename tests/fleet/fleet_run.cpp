@@ -176,10 +176,12 @@ FleetRun::~FleetRun() {
 }
 
 bool FleetRun::StartHub() {
-    hub_ = std::make_unique<Child>(std::vector<std::string>{TAPSHEET_BINARY, "hub", "--config",
-                                                            (Dir() / "hub.toml").string(), "--database",
-                                                            HubFile().string()},
-                                   Dir() / "hub.log");
+    hub_ = std::make_unique<Child>(
+        std::vector<std::string>{TAPSHEET_BINARY, "hub", "--config", (Dir() / "hub.toml").string(),
+                                 "--database", HubFile().string()},
+        // A log per start: a restarted hub's "writing" is its own.
+        Dir() /
+            (++hub_starts_ == 1 ? std::string("hub.log") : "hub-" + std::to_string(hub_starts_) + ".log"));
     return hub_->WaitFor("writing", std::chrono::seconds(20));
 }
 
@@ -197,7 +199,7 @@ bool FleetRun::StartKiosk(const KioskRun& run) {
                                  KioskFile(file).string(), "--kiosk", run.kiosk, "--pack",
                                  (kSource / "assets/content/default.toml").string(), "--visits",
                                  std::to_string(run.visits), "--seed", std::to_string(run.seed), "--every-ms",
-                                 std::to_string(run.every_ms)},
+                                 std::to_string(run.every_ms), "--stall-s", std::to_string(run.stall_s)},
         Dir() / (file + ".log"));
     Child& started = *child;
     kiosks_[file] = std::move(child);

@@ -49,8 +49,9 @@ struct KioskRun {
     long visits = 20;
     unsigned seed = 1;
     int every_ms = 0;
-    int port = 0;      // the broker's port it dials (a proxy's); 0 = the broker's own
-    std::string event; // the event its [fleet] names; "" = the broker's
+    int port = 0;       // the broker's port it dials (a proxy's); 0 = the broker's own
+    std::string event;  // the event its [fleet] names; "" = the broker's
+    double stall_s = 0; // its outbox's stall timer; 0 = the outbox's own
 
     std::string File() const { return file.empty() ? kiosk + ".db" : file; }
     KioskRun Via(int other_port) const;
@@ -105,6 +106,7 @@ class FleetRun {
 
     std::unique_ptr<TestBroker> broker_;
     std::unique_ptr<Child> hub_;
+    int hub_starts_ = 0;
     std::map<std::string, std::unique_ptr<Child>> kiosks_; // by file name
 };
 

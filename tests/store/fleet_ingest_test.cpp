@@ -201,5 +201,21 @@ TEST_F(FleetIngest, TheHubsFileEqualsAMergeOfTheKiosksFiles) {
     EXPECT_EQ(QueryOne(target_, "SELECT count(*) FROM visits"), "11");
 }
 
+// The hub's status as a kiosk's outbox reads it (a live "online" makes it
+// resend): the hub's own payload is read; anything else is not a state.
+TEST(FleetHubState, TheHubsStatusIsReadAndAnythingElseRefused) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(":memory:", &db), SQLITE_OK);
+    std::string state;
+    EXPECT_TRUE(ParseHubState(db, R"({"v":1,"boot":"0a1b","state":"online"})", &state));
+    EXPECT_EQ(state, "online");
+    EXPECT_TRUE(ParseHubState(db, R"({"v":1,"boot":"0a1b","state":"lost"})", &state));
+    EXPECT_EQ(state, "lost");
+    for (const char* other : {R"({"v":2,"state":"online"})", R"({"v":1,"state":1})", R"({"v":1})",
+                              R"(["online"])", "not json", ""})
+        EXPECT_FALSE(ParseHubState(db, other, &state)) << other;
+    sqlite3_close(db);
+}
+
 } // namespace
 } // namespace tapsheet::test
