@@ -66,7 +66,7 @@ class Hub {
     std::unique_ptr<MqttClient> client_;
     HubCounts counts_;
     std::chrono::steady_clock::time_point last_heard_mark_{}; // the heartbeat's last commit
-    std::string unreachable_; // the client's Unreachable() last logged
+    std::string unreachable_;                                 // the client's Unreachable() last logged
 
     mutable std::mutex mutex_; // guards the queue and the flags
     std::condition_variable arrived_;
