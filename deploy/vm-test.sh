@@ -201,3 +201,24 @@ fi
 result=$(same_screen "$WORK/attract-guest.png" "$WORK/attract-host.png") ||
   fail "the guest's attract screen is not tapsheet screenshot's: $result"
 pass "the guest's attract screen (QMP screendump) matches tapsheet screenshot's: $result (the PIN pad: $control)"
+
+# A tap through the guest's virtio tablet (evdev in the guest, SDL's
+# KMSDRM input): "Tap to start" where the same kiosk here, at the same
+# size, draws it (its probe), then the first step must be on the screen.
+xvfb-run -a -s "-screen 0 ${SIZE}x24" timeout 60 build/release/tapsheet kiosk --content assets/content/default.toml \
+  --db "$WORK/host.db" --probe "$WORK/host.probe" --redraw always --frames 10 --locked no >"$WORK/host-kiosk.log" 2>&1 ||
+  { cat "$WORK/host-kiosk.log"; fail "the kiosk here, for where its start button is"; }
+read -r start_x start_y < <(awk -F'\t' '$1 == "target" && $2 == "start" {printf "%d %d\n", ($4 + $6) / 2, ($5 + $7) / 2}' \
+  "$WORK/host.probe" | tail -1)
+[ -n "${start_x:-}" ] || fail "no start button in the kiosk's probe here"
+"$vm_tool" qmp "$WORK/qmp.sock" tap "$start_x" "$start_y" || fail "QMP input-send-event"
+build/release/tapsheet screenshot --role kiosk --screen level --size "$SIZE" --content assets/content/default.toml \
+  --out "$WORK/level-host.png" >>"$WORK/screenshot.log" 2>&1 || { cat "$WORK/screenshot.log"; fail "tapsheet screenshot"; }
+for _ in $(seq 30); do
+  sleep 2
+  "$vm_tool" qmp "$WORK/qmp.sock" screendump "$WORK/level-guest.png" || fail "QMP screendump"
+  result=$(same_screen "$WORK/level-guest.png" "$WORK/level-host.png") && break
+done
+same_screen "$WORK/level-guest.png" "$WORK/level-host.png" >/dev/null ||
+  fail "a tap on Tap to start ($start_x, $start_y) did not bring the first step: $result"
+pass "a tap through QMP's absolute pointer at ($start_x, $start_y): the first step, as tapsheet screenshot draws it: $result"
