@@ -247,3 +247,15 @@ done
 same_screen "$WORK/level-guest.png" "$WORK/level-host.png" >/dev/null ||
   fail "a tap on Tap to start ($start_x, $start_y) did not bring the first step: $result"
 pass "a tap through QMP's absolute pointer at ($start_x, $start_y): the first step, as tapsheet screenshot draws it: $result"
+
+# Keys that leave a desktop program must not leave the locked kiosk: Alt+F4,
+# Escape, Ctrl+Alt+Backspace, and Ctrl+Alt+F2 (the kernel's switch to
+# another console, with no X server to refuse it). Still the same step.
+for combo in alt-f4 esc ctrl-alt-backspace ctrl-alt-f2; do
+  "$vm_tool" qmp "$WORK/qmp.sock" key "$combo" || fail "QMP send-key $combo"
+done
+sleep 5
+"$vm_tool" qmp "$WORK/qmp.sock" screendump "$WORK/after-keys.png" || fail "QMP screendump"
+result=$(same_screen "$WORK/after-keys.png" "$WORK/level-host.png") ||
+  fail "after Alt+F4, Escape, Ctrl+Alt+Backspace and Ctrl+Alt+F2 the kiosk's step is gone: $result"
+pass "Alt+F4, Escape, Ctrl+Alt+Backspace, Ctrl+Alt+F2: still the kiosk's step ($result)"
