@@ -4,6 +4,7 @@
 //
 //   vm_tool qmp SOCKET screendump FILE.png
 //   vm_tool qmp SOCKET tap X Y            (guest pixels; see PixelTap)
+//   vm_tool qmp SOCKET hold X Y SECONDS   (a finger held there)
 //   vm_tool qmp SOCKET key QCODE          (e.g. f4 with alt: key alt-f4)
 //   vm_tool compare A.png B.png           (prints the differences at the best shift; exit 0)
 #include <png.h>
@@ -23,8 +24,10 @@
 namespace {
 
 int Usage() {
-    std::fprintf(stderr, "usage: vm_tool qmp SOCKET screendump FILE | tap X Y | key QCODE[-QCODE...]\n"
-                         "       vm_tool compare A.png B.png\n");
+    std::fprintf(
+        stderr,
+        "usage: vm_tool qmp SOCKET screendump FILE | tap X Y | hold X Y SECONDS | key QCODE[-QCODE...]\n"
+        "       vm_tool compare A.png B.png\n");
     return 2;
 }
 
@@ -106,6 +109,15 @@ int PixelTap(Qmp& qmp, int x, int y) {
     return moved && pressed && released ? 0 : 1;
 }
 
+// A finger held at (x, y) for `seconds` (the staff gesture's corner hold).
+int PixelHold(Qmp& qmp, int x, int y, double seconds) {
+    const bool moved = qmp.Run(InputEvents(AbsEvent("x", x) + "," + AbsEvent("y", y)));
+    const bool pressed = qmp.Run(InputEvents(ButtonEvent(true)));
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    const bool released = qmp.Run(InputEvents(ButtonEvent(false)));
+    return moved && pressed && released ? 0 : 1;
+}
+
 // "alt-f4": the keys pressed in order, then released in reverse.
 int Keys(Qmp& qmp, const std::string& combo) {
     std::vector<std::string> keys;
@@ -136,6 +148,8 @@ int RunQmp(int argc, char** argv) {
                    ? 0
                    : 1;
     if (what == "tap" && argc == 6) return PixelTap(qmp, std::atoi(argv[4]), std::atoi(argv[5]));
+    if (what == "hold" && argc == 7)
+        return PixelHold(qmp, std::atoi(argv[4]), std::atoi(argv[5]), std::atof(argv[6]));
     if (what == "key" && argc == 5) return Keys(qmp, argv[4]);
     return Usage();
 }
