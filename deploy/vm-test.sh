@@ -206,16 +206,23 @@ same_screen() { # PNG PNG: prints the comparison, true when they match
   differing=$(sed -n 's/.* differing \([0-9.]*\)%.*/\1/p' <<<"$result")
   awk -v d="$differing" 'BEGIN {exit !(d < 1.0)}'
 }
+# GUEST HOST SECONDS: screendumps to GUEST until it shows HOST's screen, for
+# up to SECONDS (TCG draws a few frames a second); the last comparison is
+# left in $result.
+screen_becomes() {
+  local give_up=$((SECONDS + $3))
+  while :; do
+    "$vm_tool" qmp "$WORK/qmp.sock" screendump "$1" || fail "QMP screendump"
+    result=$(same_screen "$1" "$2") && return 0
+    [ "$SECONDS" -lt "$give_up" ] || return 1
+    sleep 2
+  done
+}
 build/release/tapsheet screenshot --role kiosk --screen pin-pad --size "$SIZE" --content assets/content/default.toml \
   --out "$WORK/pin-pad-host.png" >>"$WORK/screenshot.log" 2>&1 || { cat "$WORK/screenshot.log"; fail "tapsheet screenshot"; }
 # The first frame is presented; the display may still show the console
 # a moment (seen once under heavy load): up to a minute for the screen.
-for _ in $(seq 30); do
-  "$vm_tool" qmp "$WORK/qmp.sock" screendump "$WORK/attract-guest.png" || fail "QMP screendump"
-  result=$(same_screen "$WORK/attract-guest.png" "$WORK/attract-host.png") && break
-  sleep 2
-done
-same_screen "$WORK/attract-guest.png" "$WORK/attract-host.png" >/dev/null ||
+screen_becomes "$WORK/attract-guest.png" "$WORK/attract-host.png" 60 ||
   fail "the guest's attract screen is not tapsheet screenshot's: $result"
 if control=$(same_screen "$WORK/attract-guest.png" "$WORK/pin-pad-host.png"); then
   fail "the comparison cannot tell the attract screen from the PIN pad: $control"
@@ -242,12 +249,7 @@ tap_target() { # ID: taps the centre of the guest's target ID, once it is enable
 }
 "$vm_tool" qmp "$WORK/qmp.sock" hold 6 6 3.6 || fail "QMP hold"
 probe_has "^target	pin-1	" || fail "the corner held 3.6 s did not open the PIN pad"
-for _ in $(seq 15); do
-  "$vm_tool" qmp "$WORK/qmp.sock" screendump "$WORK/pin-pad-guest.png" || fail "QMP screendump"
-  result=$(same_screen "$WORK/pin-pad-guest.png" "$WORK/pin-pad-host.png") && break
-  sleep 2
-done
-same_screen "$WORK/pin-pad-guest.png" "$WORK/pin-pad-host.png" >/dev/null ||
+screen_becomes "$WORK/pin-pad-guest.png" "$WORK/pin-pad-host.png" 30 ||
   fail "the guest's PIN pad is not tapsheet screenshot's: $result"
 pass "the corner held 3.6 s through the tablet: the PIN pad, as tapsheet screenshot draws it ($result)"
 # Not yet: the PIN tapped in. Tried once, 4 digit taps showed 3 dots and
@@ -277,12 +279,7 @@ echo "vm-test: service start to first frame: guest $service_to_frame s, here $ho
   "(x$(awk -v g="$service_to_frame" -v h="$host_frame" 'BEGIN {printf "%.0f", g / h}'))"
 build/release/tapsheet screenshot --role kiosk --screen level --size "$SIZE" --content assets/content/default.toml \
   --out "$WORK/level-host.png" >>"$WORK/screenshot.log" 2>&1 || { cat "$WORK/screenshot.log"; fail "tapsheet screenshot"; }
-for _ in $(seq 30); do
-  sleep 2
-  "$vm_tool" qmp "$WORK/qmp.sock" screendump "$WORK/level-guest.png" || fail "QMP screendump"
-  result=$(same_screen "$WORK/level-guest.png" "$WORK/level-host.png") && break
-done
-same_screen "$WORK/level-guest.png" "$WORK/level-host.png" >/dev/null ||
+screen_becomes "$WORK/level-guest.png" "$WORK/level-host.png" 60 ||
   fail "a tap on Tap to start ($start_x, $start_y) did not bring the first step: $result"
 pass "a tap through QMP's absolute pointer at ($start_x, $start_y): the first step, as tapsheet screenshot draws it: $result"
 
