@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
 #include <thread>
@@ -10,6 +11,20 @@
 namespace tapsheet::e2e {
 
 namespace {
+
+std::string FirstLine(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    std::string line;
+    std::getline(in, line);
+    return line;
+}
+
+// "R", "S", "D": the field after the command's closing parenthesis.
+std::string SchedulerState(const std::filesystem::path& task) {
+    const std::string stat = FirstLine(task / "stat");
+    const std::size_t close = stat.rfind(')');
+    return close == std::string::npos || close + 2 >= stat.size() ? "?" : stat.substr(close + 2, 1);
+}
 
 [[noreturn]] void Exec(const std::vector<std::string>& args, const std::string& log) {
     const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -89,6 +104,18 @@ CommandResult RunTapsheet(const std::vector<std::string>& args) {
     waitpid(pid, &status, 0);
     result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
+}
+
+std::string AppProcess::Threads() const {
+    std::string report;
+    std::error_code error;
+    const std::filesystem::path tasks = "/proc/" + std::to_string(pid_) + "/task";
+    for (const auto& task : std::filesystem::directory_iterator(tasks, error)) {
+        const std::string wchan = FirstLine(task.path() / "wchan");
+        report += "    " + task.path().filename().string() + " " + FirstLine(task.path() / "comm") + " " +
+                  SchedulerState(task.path()) + (wchan.empty() || wchan == "0" ? "" : " in " + wchan) + "\n";
+    }
+    return report.empty() ? "    (no threads: " + error.message() + ")\n" : report;
 }
 
 } // namespace tapsheet::e2e

@@ -25,6 +25,10 @@ class AppProcess {
     int ExitCode() const { return exit_code_; }
     // SIGTERM (what systemctl stop sends), then waits; true when it exited 0.
     bool Stop(std::chrono::seconds wait = std::chrono::seconds(20));
+    // Each thread's name, scheduler state and the kernel function it sleeps
+    // in, from /proc: after a timeout this tells a loop that stopped
+    // drawing from one blocked on the disk (state D) or on a lock.
+    std::string Threads() const;
 
   private:
     std::filesystem::path log_;

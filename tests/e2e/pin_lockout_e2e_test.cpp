@@ -45,7 +45,10 @@ class PinLockoutE2e : public E2eTest {
     }
 
     // Four digits and OK, then waits for the outcome: the entry cleared
-    // and (where the probe says so) no check in progress.
+    // and (where the probe says so) no check in progress. The check writes
+    // the lock-out durably (fsync) before a 32 MiB Argon2id: once, on a
+    // loaded CI machine, the whole kiosk drew nothing for over 20 s during
+    // it, so this wait is longer; a failure prints the kiosk's threads.
     static void WrongPin(WindowDriver& window) {
         for (const char* digit : {"pin-1", "pin-3", "pin-5", "pin-7"})
             TapWhenEnabled(window, digit);
@@ -55,7 +58,7 @@ class PinLockoutE2e : public E2eTest {
                 const ProbeTarget* del = f.Target("pin-Delete");
                 return f.Get("pin_checking") != "1" && del != nullptr && !del->enabled;
             },
-            "the wrong PIN checked");
+            "the wrong PIN checked", 60);
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <thread>
 
@@ -18,7 +19,12 @@ void WindowDriver::Fail(const std::string& what, const ProbeFrame* last) {
     std::string message = name_ + ": " + what;
     ProbeFrame frame;
     if (last == nullptr && ReadProbe(probe_, &frame)) last = &frame;
-    if (last != nullptr) message += "\n  last frame: " + last->Summary();
+    if (last != nullptr) {
+        char age[64];
+        std::snprintf(age, sizeof age, " (drawn %.1f s before this message)", SteadyNow() - last->time);
+        message += "\n  last frame: " + last->Summary() + age;
+    }
+    if (!process_.Exited()) message += "\n  " + name_ + "'s threads:\n" + process_.Threads();
     std::string log = process_.Log();
     if (log.size() > 3000) log = "…" + log.substr(log.size() - 3000);
     message += "\n  " + name_ + "'s log:\n" + log;
