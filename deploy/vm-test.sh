@@ -126,21 +126,63 @@ ExecStart=/bin/sh -c 'until journalctl -b -u tapsheet-kiosk -o cat | grep -q "fi
 [Install]
 WantedBy=multi-user.target
 EOF
-  in_guest "$root" systemctl enable tapsheet-kiosk.service vm-first-frame.service \
+  # Before the kiosk starts, at every boot: its results file's integrity
+  # and a copy of it, to the host (run as the kiosk's user, so any -wal or
+  # -shm file sqlite3 makes stays the kiosk's).
+  cat >"$root/usr/local/sbin/vm-boot-check" <<'EOF'
+#!/bin/sh
+out=/run/vm-share
+db=$(find /var/lib/tapsheet -name '*.db' -type f | head -1)
+if [ -z "$db" ]; then
+  echo "no results file yet" >$out/boot-check.tmp
+else
+  ok=$(sqlite3 "$db" "PRAGMA integrity_check" 2>&1 | tr '\n' ' ' | sed 's/ $//')
+  rm -f /tmp/boot.db && sqlite3 "$db" ".backup /tmp/boot.db" && cp /tmp/boot.db $out/boot.db
+  echo "integrity $ok" >$out/boot-check.tmp
+fi
+mv $out/boot-check.tmp $out/boot-check.txt
+EOF
+  chmod 755 "$root/usr/local/sbin/vm-boot-check"
+  cat >"$root/etc/systemd/system/vm-boot-check.service" <<'EOF'
+[Unit]
+Description=tell the host the results file's integrity and give it a copy, before the kiosk starts
+RequiresMountsFor=/run/vm-share /var/lib/tapsheet
+Before=tapsheet-kiosk.service
+[Service]
+Type=oneshot
+User=tapsheet
+ExecStart=/usr/local/sbin/vm-boot-check
+[Install]
+WantedBy=multi-user.target
+EOF
+  # The journal on the console too: vm_power_cuts's log of each boot.
+  mkdir -p "$root/etc/systemd/journald.conf.d"
+  printf '[Journal]\nForwardToConsole=yes\nTTYPath=/dev/ttyS0\nMaxLevelConsole=info\n' \
+    >"$root/etc/systemd/journald.conf.d/vm-console.conf"
+  in_guest "$root" systemctl enable tapsheet-kiosk.service vm-first-frame.service vm-boot-check.service \
     >/dev/null 2>&1 || fail "systemctl enable in the guest"
   # No root password, no getty: nobody logs in to a kiosk.
   in_guest "$root" systemctl mask serial-getty@ttyS0.service getty@tty1.service \
     >/dev/null 2>&1 || true
 }
 
-boot() {
-  qemu-system-x86_64 -machine q35 -accel tcg -m 1024 -smp 2 -cpu max \
+# The guest's machine, without its console (boot() sends that to a file,
+# vm_power_cuts to its log). cache=writethrough: the guest's writes reach
+# the host's file before they are acknowledged, so a killed QEMU loses only
+# what the guest had not yet written, as a power cut does.
+qemu_args() {
+  printf '%s\n' "$(command -v qemu-system-x86_64)" -machine q35 -accel tcg -m 1024 -smp 2 -cpu max \
     -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" -append "root=/dev/vda rw console=ttyS0 loglevel=4" \
     -drive "file=$WORK/disk.raw,format=raw,if=virtio,cache=writethrough" \
-    -vga none -device virtio-gpu-pci,xres="${SIZE%x*}",yres="${SIZE#*x}" -device virtio-tablet-pci \
+    -vga none -device "virtio-gpu-pci,xres=${SIZE%x*},yres=${SIZE#*x}" -device virtio-tablet-pci \
     -device virtio-keyboard-pci -virtfs "local,path=$WORK/share,mount_tag=share,security_model=none,id=share" \
-    -qmp "unix:$WORK/qmp.sock,server=on,wait=off" \
-    -display none -serial "file:$WORK/serial.log" -nic none -monitor none &
+    -qmp "unix:$WORK/qmp.sock,server=on,wait=off" -display none -nic none -monitor none
+}
+
+boot() {
+  local args
+  mapfile -t args < <(qemu_args)
+  "${args[@]}" -serial "file:$WORK/serial.log" &
   qemu_pid=$!
 }
 
@@ -167,7 +209,8 @@ cleanup() {
 trap cleanup EXIT
 
 deb=$(deploy/package.sh 2>"$WORK/package.log") || { cat "$WORK/package.log"; fail "deploy/package.sh"; }
-cmake --build --preset release --target vm_tool >"$WORK/vm_tool.log" 2>&1 || { cat "$WORK/vm_tool.log"; fail "vm_tool"; }
+cmake --build --preset release --target vm_tool vm_power_cuts >"$WORK/vm_tool.log" 2>&1 ||
+  { cat "$WORK/vm_tool.log"; fail "vm_tool, vm_power_cuts"; }
 vm_tool=build/release/tests/vm/vm_tool
 make_guest "$WORK/root" "$deb"
 truncate -s 3G "$WORK/disk.raw"
@@ -294,3 +337,21 @@ sleep 5
 result=$(same_screen "$WORK/after-keys.png" "$WORK/level-host.png") ||
   fail "after Alt+F4, Escape, Ctrl+Alt+Backspace and Ctrl+Alt+F2 the kiosk's step is gone: $result"
 pass "Alt+F4, Escape, Ctrl+Alt+Backspace, Ctrl+Alt+F2: still the kiosk's step ($result)"
+
+# Whole visits and power cuts (tests/vm/power_cuts.cpp): the guest booted
+# again and again, visits tapped through its tablet, QEMU killed with
+# SIGKILL at a random moment each time; after every boot the guest's own
+# check of its file, and every visit whose thank-you screen was seen in it.
+kill -9 "$qemu_pid" 2>/dev/null || true
+wait "$qemu_pid" 2>/dev/null || true
+qemu_pid=""
+qemu_args >"$WORK/qemu.args"
+cuts=${TAPSHEET_VM_CUTS:-20}
+seed=${TAPSHEET_VM_SEED:-$(date +%s)}
+echo "vm-test: $cuts power cuts at random moments (seed $seed: TAPSHEET_VM_SEED=$seed repeats them)"
+if ! build/release/tests/vm/vm_power_cuts "$WORK/qemu.args" "$WORK/qmp.sock" "$WORK/share" "$WORK" "$cuts" "$seed"; then
+  last=$(ls -t "$WORK"/boot-*.console.log 2>/dev/null | head -1)
+  [ -z "$last" ] || { echo "vm-test: the end of $last:"; tail -40 "$last"; }
+  fail "power cuts"
+fi
+pass "$cuts power cuts: after each boot the kiosk came back by itself, its file passed integrity_check, and every visit whose thank-you screen was seen was in it"

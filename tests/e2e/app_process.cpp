@@ -26,12 +26,16 @@ std::string SchedulerState(const std::filesystem::path& task) {
     return close == std::string::npos || close + 2 >= stat.size() ? "?" : stat.substr(close + 2, 1);
 }
 
-[[noreturn]] void Exec(const std::vector<std::string>& args, const std::string& log) {
+[[noreturn]] void Exec(const std::string& program, const std::vector<std::string>& args,
+                       const std::string& log) {
     const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     dup2(fd, STDOUT_FILENO);
     dup2(fd, STDERR_FILENO);
+    // Nothing reads the test's terminal (QEMU's stdio console would).
+    const int nothing = open("/dev/null", O_RDONLY);
+    dup2(nothing, STDIN_FILENO);
     std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(TAPSHEET_BINARY));
+    argv.push_back(const_cast<char*>(program.c_str()));
     for (const std::string& arg : args)
         argv.push_back(const_cast<char*>(arg.c_str()));
     argv.push_back(nullptr);
@@ -42,9 +46,13 @@ std::string SchedulerState(const std::filesystem::path& task) {
 } // namespace
 
 AppProcess::AppProcess(const std::vector<std::string>& args, std::filesystem::path log)
+    : AppProcess(TAPSHEET_BINARY, args, std::move(log)) {}
+
+AppProcess::AppProcess(const std::string& program, const std::vector<std::string>& args,
+                       std::filesystem::path log)
     : log_(std::move(log)) {
     pid_ = fork();
-    if (pid_ == 0) Exec(args, log_.string());
+    if (pid_ == 0) Exec(program, args, log_.string());
 }
 
 AppProcess::~AppProcess() {

@@ -1,4 +1,5 @@
-// A `tapsheet` subcommand as a child process, its output in a log file.
+// A `tapsheet` subcommand (or another program) as a child process, its
+// output in a log file.
 #pragma once
 
 #include <chrono>
@@ -14,6 +15,8 @@ class AppProcess {
   public:
     // Runs TAPSHEET_BINARY with `args`; stdout and stderr go to `log`.
     AppProcess(const std::vector<std::string>& args, std::filesystem::path log);
+    // Any program (QEMU, for tests/vm), found by its path.
+    AppProcess(const std::string& program, const std::vector<std::string>& args, std::filesystem::path log);
     ~AppProcess(); // SIGKILL if still running
     AppProcess(const AppProcess&) = delete;
     AppProcess& operator=(const AppProcess&) = delete;

@@ -8,6 +8,7 @@
 #include "app/platform/window.h"
 #include "tests/e2e/app_process.h"
 #include "tests/e2e/window_driver.h"
+#include "tests/e2e/x11_input.h"
 
 #include <gtest/gtest.h>
 

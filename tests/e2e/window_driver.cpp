@@ -12,7 +12,7 @@ void SleepSeconds(double seconds) {
     if (seconds > 0) std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
 }
 
-WindowDriver::WindowDriver(XInput& x, AppProcess& process, std::filesystem::path probe, std::string name)
+WindowDriver::WindowDriver(ScreenInput& x, AppProcess& process, std::filesystem::path probe, std::string name)
     : x_(x), process_(process), probe_(std::move(probe)), name_(std::move(name)) {}
 
 void WindowDriver::Fail(const std::string& what, const ProbeFrame* last) {

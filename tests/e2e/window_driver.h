@@ -7,7 +7,7 @@
 
 #include "tests/e2e/app_process.h"
 #include "tests/e2e/probe_reader.h"
-#include "tests/e2e/x11_input.h"
+#include "tests/e2e/screen_input.h"
 
 #include <filesystem>
 #include <functional>
@@ -33,7 +33,7 @@ struct E2eFailure : std::runtime_error {
 
 class WindowDriver {
   public:
-    WindowDriver(XInput& x, AppProcess& process, std::filesystem::path probe, std::string name);
+    WindowDriver(ScreenInput& x, AppProcess& process, std::filesystem::path probe, std::string name);
 
     // Waits for a first frame and the process's window.
     void Attach();
@@ -57,7 +57,7 @@ class WindowDriver {
     // to read after a failure; returns that file's path.
     std::string Keep(const ProbeFrame& frame, const std::string& what);
 
-    XInput& Input() { return x_; }
+    ScreenInput& Input() { return x_; }
     unsigned long Window() const { return window_; }
     AppProcess& Process() { return process_; }
     [[noreturn]] void Fail(const std::string& what, const ProbeFrame* last = nullptr);
@@ -65,7 +65,7 @@ class WindowDriver {
   private:
     void ScreenPoint(float x, float y, int* sx, int* sy);
 
-    XInput& x_;
+    ScreenInput& x_;
     AppProcess& process_;
     std::filesystem::path probe_;
     std::string name_;

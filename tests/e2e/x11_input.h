@@ -4,34 +4,31 @@
 // GoogleTest's names.
 #pragma once
 
+#include "tests/e2e/screen_input.h"
+
 #include <string>
 
 namespace tapsheet::e2e {
 
-class XInput {
+class XInput : public ScreenInput {
   public:
     XInput(); // the DISPLAY the test runs under (retries while it starts)
-    ~XInput();
+    ~XInput() override;
     XInput(const XInput&) = delete;
     XInput& operator=(const XInput&) = delete;
 
     bool Ok() const { return display_ != nullptr; }
-    // The top-level window of process `pid` (by _NET_WM_PID); 0 when none.
-    unsigned long FindWindowOf(long pid);
-    // Where the window's (0, 0) is on the screen; false when it is gone.
-    bool Origin(unsigned long window, int* x, int* y);
-    // Keyboard focus to `window` (a window manager would give it on a click).
-    void Focus(unsigned long window);
+    unsigned long FindWindowOf(long pid) override; // by _NET_WM_PID
+    bool Origin(unsigned long window, int* x, int* y) override;
+    void Focus(unsigned long window) override;
 
     // Each returns once the X server has made the event (XSync).
-    void MoveTo(int x, int y); // screen coordinates, as a pointer device moves (XTest)
-    // The pointer put at (x, y) by XWarpPointer, as xdotool's mousemove does:
-    // the window gets its motion, but no XInput2 raw motion is made.
-    void WarpTo(int x, int y);
-    void Press(); // button 1
-    void Release();
-    // A key by its X keysym name ("Right", "m", "1"): pressed and released.
-    void Key(const std::string& keysym_name);
+    void MoveTo(int x, int y) override; // XTest motion
+    // XWarpPointer: the window gets its motion, but no XInput2 raw motion.
+    void WarpTo(int x, int y) override;
+    void Press() override; // button 1
+    void Release() override;
+    void Key(const std::string& keysym_name) override;
 
   private:
     void* display_;

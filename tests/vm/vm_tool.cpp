@@ -7,6 +7,8 @@
 //   vm_tool qmp SOCKET hold X Y SECONDS   (a finger held there)
 //   vm_tool qmp SOCKET key QCODE          (e.g. f4 with alt: key alt-f4)
 //   vm_tool compare A.png B.png           (prints the differences at the best shift; exit 0)
+#include "tests/vm/qmp.h"
+
 #include <png.h>
 
 #include <algorithm>
@@ -15,13 +17,12 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <thread>
-#include <unistd.h>
 #include <vector>
 
 namespace {
+
+using tapsheet::vm::Qmp;
 
 int Usage() {
     std::fprintf(
@@ -31,107 +32,15 @@ int Usage() {
     return 2;
 }
 
-// One QMP connection: the greeting read, capabilities negotiated.
-class Qmp {
-  public:
-    explicit Qmp(const std::string& path) {
-        fd_ = socket(AF_UNIX, SOCK_STREAM, 0);
-        sockaddr_un address{};
-        address.sun_family = AF_UNIX;
-        std::snprintf(address.sun_path, sizeof(address.sun_path), "%s", path.c_str());
-        if (connect(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
-            close(fd_);
-            fd_ = -1;
-            return;
-        }
-        ReadReply(); // the greeting
-        ok_ = Run(R"({"execute":"qmp_capabilities"})");
-    }
-    ~Qmp() {
-        if (fd_ >= 0) close(fd_);
-    }
-    bool Ok() const { return ok_; }
-
-    // Sends one command; true when QEMU answered "return" (events skipped).
-    bool Run(const std::string& command) {
-        const std::string line = command + "\n";
-        if (write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return false;
-        for (;;) {
-            const std::string reply = ReadReply();
-            if (reply.empty()) return false;
-            if (reply.find("\"return\"") != std::string::npos) return true;
-            if (reply.find("\"error\"") != std::string::npos) {
-                std::fprintf(stderr, "vm_tool: QEMU: %s\n", reply.c_str());
-                return false;
-            }
-        }
-    }
-
-  private:
-    // One JSON line (QMP ends each message with CRLF).
-    std::string ReadReply() {
-        std::string reply;
-        char c = 0;
-        while (read(fd_, &c, 1) == 1) {
-            if (c == '\n') return reply;
-            reply += c;
-        }
-        return reply;
-    }
-
-    int fd_ = -1;
-    bool ok_ = false;
-};
-
-std::string AbsEvent(const char* axis, int value) {
-    return std::string(R"({"type":"abs","data":{"axis":")") + axis + R"(","value":)" + std::to_string(value) +
-           "}}";
-}
-
-std::string ButtonEvent(bool down) {
-    return std::string(R"({"type":"btn","data":{"down":)") + (down ? "true" : "false") +
-           R"(,"button":"left"}})";
-}
-
-std::string InputEvents(const std::string& events) {
-    return R"({"execute":"input-send-event","arguments":{"events":[)" + events + "]}}";
-}
-
-// SDL 2.26's evdev code takes a tablet's raw ABS value as the pixel (it
-// does not scale QEMU's 0..32767 range), so the tap is sent in pixels: a
-// move, a press and a release apart, as a finger lands and lifts.
-int PixelTap(Qmp& qmp, int x, int y) {
-    const bool moved = qmp.Run(InputEvents(AbsEvent("x", x) + "," + AbsEvent("y", y)));
+// A finger: moved to (x, y), pressed, held `seconds`, lifted (a tap is
+// held 90 ms, the staff gesture's corner 3.6 s).
+int PixelPress(Qmp& qmp, int x, int y, double seconds) {
+    const bool moved = qmp.MoveTo(x, y);
     std::this_thread::sleep_for(std::chrono::milliseconds(60));
-    const bool pressed = qmp.Run(InputEvents(ButtonEvent(true)));
-    std::this_thread::sleep_for(std::chrono::milliseconds(90));
-    const bool released = qmp.Run(InputEvents(ButtonEvent(false)));
-    return moved && pressed && released ? 0 : 1;
-}
-
-// A finger held at (x, y) for `seconds` (the staff gesture's corner hold).
-int PixelHold(Qmp& qmp, int x, int y, double seconds) {
-    const bool moved = qmp.Run(InputEvents(AbsEvent("x", x) + "," + AbsEvent("y", y)));
-    const bool pressed = qmp.Run(InputEvents(ButtonEvent(true)));
+    const bool pressed = qmp.Button(true);
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-    const bool released = qmp.Run(InputEvents(ButtonEvent(false)));
+    const bool released = qmp.Button(false);
     return moved && pressed && released ? 0 : 1;
-}
-
-// "alt-f4": the keys pressed in order, then released in reverse.
-int Keys(Qmp& qmp, const std::string& combo) {
-    std::vector<std::string> keys;
-    std::size_t start = 0;
-    for (std::size_t dash = combo.find('-');; dash = combo.find('-', start)) {
-        keys.push_back(combo.substr(start, dash == std::string::npos ? std::string::npos : dash - start));
-        if (dash == std::string::npos) break;
-        start = dash + 1;
-    }
-    std::string sends;
-    for (const std::string& key : keys)
-        sends += R"({"type":"qcode","data":")" + key + R"("})" + ",";
-    sends.pop_back();
-    return qmp.Run(R"({"execute":"send-key","arguments":{"keys":[)" + sends + "]}}") ? 0 : 1;
 }
 
 int RunQmp(int argc, char** argv) {
@@ -142,15 +51,11 @@ int RunQmp(int argc, char** argv) {
         return 1;
     }
     const std::string what = argv[3];
-    if (what == "screendump" && argc == 5)
-        return qmp.Run(std::string(R"({"execute":"screendump","arguments":{"filename":")") + argv[4] +
-                       R"(","format":"png"}})")
-                   ? 0
-                   : 1;
-    if (what == "tap" && argc == 6) return PixelTap(qmp, std::atoi(argv[4]), std::atoi(argv[5]));
+    if (what == "screendump" && argc == 5) return qmp.Screendump(argv[4]) ? 0 : 1;
+    if (what == "tap" && argc == 6) return PixelPress(qmp, std::atoi(argv[4]), std::atoi(argv[5]), 0.09);
     if (what == "hold" && argc == 7)
-        return PixelHold(qmp, std::atoi(argv[4]), std::atoi(argv[5]), std::atof(argv[6]));
-    if (what == "key" && argc == 5) return Keys(qmp, argv[4]);
+        return PixelPress(qmp, std::atoi(argv[4]), std::atoi(argv[5]), std::atof(argv[6]));
+    if (what == "key" && argc == 5) return qmp.Keys(argv[4]) ? 0 : 1;
     return Usage();
 }
 

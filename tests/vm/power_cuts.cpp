@@ -1,0 +1,153 @@
+// deploy/vm-test.sh's visits and power cuts (issue 13), on the guest whose
+// disk the script built: boot 1 gets one whole visit tapped through the
+// guest's virtio tablet (QMP); then, CUTS times, visits are tapped until
+// QEMU is killed with SIGKILL at a random moment (the power cut: no
+// shutdown, the disk in cache=writethrough so the guest's flushes reach the
+// host's file). After every boot, before the kiosk starts, the guest checks
+// its results file (PRAGMA integrity_check) and copies it to the host; the
+// host compares that copy with the visits it tapped (tests/vm/cut_check.h).
+// Each boot must bring the kiosk's attract screen back by itself.
+//
+//   vm_power_cuts QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED
+//
+// QEMU_ARGS_FILE: the QEMU program, then one argument per line.
+#include "app/core/loader.h"
+#include "tests/vm/cut_check.h"
+#include "tests/vm/guest.h"
+#include "tests/vm/visit_script.h"
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <random>
+#include <thread>
+
+namespace tapsheet::vm {
+
+namespace {
+
+struct Run {
+    Pack pack;
+    e2e::Truth truth;
+    int visits = 0;
+    int failures = 0;
+};
+
+// The cut, from a thread of its own: it lands wherever the taps are.
+class CutTimer {
+  public:
+    CutTimer(Guest& guest, double seconds)
+        : thread_([this, &guest, seconds] {
+              const double due = e2e::SteadyNow() + seconds;
+              while (!cancelled_ && e2e::SteadyNow() < due)
+                  e2e::SleepSeconds(0.01);
+              if (!cancelled_) guest.Cut(), fired_ = true;
+          }) {}
+    ~CutTimer() {
+        cancelled_ = true;
+        thread_.join();
+    }
+    bool Fired() const { return fired_; }
+
+  private:
+    std::atomic<bool> cancelled_{false}, fired_{false};
+    std::thread thread_;
+};
+
+// The boot's check of the file the last cut left.
+void CheckBoot(Run& run, const BootCheck& boot, int n) {
+    std::printf("boot %d: the guest's check of its results file %.1f s after power on, the attract screen by "
+                "itself %.1f s after\n",
+                n, boot.seconds_to_check, boot.seconds_to_attract);
+    if (!boot.had_file) {
+        if (!run.truth.Visits().empty()) run.failures++, std::printf("  FAILED: the results file is gone\n");
+        return;
+    }
+    if (boot.integrity != "ok") run.failures++;
+    const CutCheck check = CheckResults(boot.copy, run.truth);
+    std::printf(
+        "  integrity_check: %s; visits with a thank-you screen seen: %d, all there; interrupted visits "
+        "with answers kept: %d\n",
+        boot.integrity.c_str(), check.thanked, check.interrupted_kept);
+    for (const std::string& problem : check.problems)
+        std::printf("  FAILED: %s\n", problem.c_str());
+    run.failures += static_cast<int>(check.problems.size());
+}
+
+// Visits until the cut; false when something else stopped them.
+bool VisitsUntilCut(Run& run, Guest& guest, double cut_after) {
+    e2e::KioskDriver kiosk(guest.Kiosk(), run.pack, run.truth, 120, 30);
+    const CutTimer cut(guest, cut_after);
+    try {
+        for (;;)
+            TapVisit(kiosk, run.pack, run.visits++);
+    } catch (const std::exception& stopped) {
+        if (guest.Process().Exited(std::chrono::seconds(5)) && cut.Fired()) return true;
+        std::printf("  FAILED during visit '%s' before the cut: %s\n", VisitMarker(run.visits - 1).c_str(),
+                    stopped.what());
+        return false;
+    }
+}
+
+GuestOptions ReadOptions(char** argv) {
+    GuestOptions options;
+    std::ifstream args(argv[1]);
+    std::getline(args, options.qemu);
+    for (std::string line; std::getline(args, line);)
+        options.args.push_back(line);
+    options.qmp_socket = argv[2];
+    options.share = argv[3];
+    options.out = argv[4];
+    return options;
+}
+
+int Main(int argc, char** argv) {
+    if (argc != 7) {
+        std::fprintf(stderr, "usage: vm_power_cuts QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED\n");
+        return 2;
+    }
+    const int cuts = std::atoi(argv[5]);
+    std::mt19937 random(static_cast<unsigned>(std::strtoul(argv[6], nullptr, 10)));
+    // Most cuts land mid-visit: a visit takes 30 to 60 s of taps under TCG.
+    std::uniform_real_distribution<double> cut_after(1.0, 40.0);
+    Run run;
+    LoadResult loaded = LoadPackFile(std::string(TAPSHEET_SOURCE_DIR) + "/assets/content/default.toml");
+    if (!loaded.pack) return std::fprintf(stderr, "vm_power_cuts: the default pack does not load\n"), 1;
+    run.pack = std::move(*loaded.pack);
+    Guest guest(ReadOptions(argv));
+    for (int boot = 1; boot <= cuts + 1; boot++) {
+        CheckBoot(run, guest.Boot(boot), boot);
+        if (boot == cuts + 1) break;
+        if (boot == 1) {
+            e2e::KioskDriver kiosk(guest.Kiosk(), run.pack, run.truth, 120, 30);
+            TapVisit(kiosk, run.pack, run.visits++);
+            std::printf("  a whole visit tapped through the guest's tablet: '%s', thank-you seen\n",
+                        VisitMarker(0).c_str());
+        }
+        const double after = cut_after(random);
+        if (!VisitsUntilCut(run, guest, after)) return 1;
+        const e2e::TruthVisit& last = run.truth.Visits().back();
+        std::printf("cut %d/%d: QEMU killed %.1f s into the visits, in visit '%s' (%s)\n", boot, cuts, after,
+                    VisitMarker(run.visits - 1).c_str(),
+                    last.status == "complete" ? "its thank-you screen seen" : "before its thank-you screen");
+        std::fflush(stdout);
+    }
+    guest.Cut();
+    std::printf("%d power cuts, %d visits begun, %d with a thank-you screen seen: %s\n", cuts, run.visits,
+                run.truth.Completed(), run.failures == 0 ? "every one in the file" : "FAILED");
+    return run.failures == 0 ? 0 : 1;
+}
+
+} // namespace
+
+} // namespace tapsheet::vm
+
+int main(int argc, char** argv) {
+    try {
+        return tapsheet::vm::Main(argc, argv);
+    } catch (const std::exception& failure) {
+        std::printf("vm_power_cuts: FAILED: %s\n", failure.what());
+        return 1;
+    }
+}
