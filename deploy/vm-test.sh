@@ -169,9 +169,11 @@ EOF
 # The guest's machine, without its console (boot() sends that to a file,
 # vm_power_cuts to its log). cache=writethrough: the guest's writes reach
 # the host's file before they are acknowledged, so a killed QEMU loses only
-# what the guest had not yet written, as a power cut does.
+# what the guest had not yet written, as a power cut does. No PS/2 or
+# VMware mouse (i8042, vmport): a Pi has neither, and either would take
+# QMP's button events away from the virtio tablet the kiosk reads.
 qemu_args() {
-  printf '%s\n' "$(command -v qemu-system-x86_64)" -machine q35 -accel tcg -m 1024 -smp 2 -cpu max \
+  printf '%s\n' "$(command -v qemu-system-x86_64)" -machine q35,i8042=off,vmport=off -accel tcg -m 1024 -smp 2 -cpu max \
     -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" -append "root=/dev/vda rw console=ttyS0 loglevel=4" \
     -drive "file=$WORK/disk.raw,format=raw,if=virtio,cache=writethrough" \
     -vga none -device "virtio-gpu-pci,xres=${SIZE%x*},yres=${SIZE#*x}" -device virtio-tablet-pci \

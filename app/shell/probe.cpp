@@ -1,6 +1,7 @@
 #include "app/shell/probe.h"
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 #include <cstdio>
 #include <fstream>
@@ -44,6 +45,17 @@ void WriteText(std::ofstream& out, const DrawnText& t) {
         << Number(t.max.x) << '\t' << Number(t.max.y) << '\t' << Number(t.size) << '\n';
 }
 
+// Where ImGui has the pointer, whether it is down, from which source, and
+// the window and item under it: what a test reads when a tap did not land.
+void WritePointer(std::ofstream& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    out << "pointer\t" << Number(io.MousePos.x) << '\t' << Number(io.MousePos.y) << '\t'
+        << (io.MouseDown[0] ? 1 : 0) << '\t' << static_cast<int>(io.MouseSource) << '\t'
+        << Escaped(g.HoveredWindow ? g.HoveredWindow->Name : "") << '\t' << g.HoveredIdPreviousFrame << '\t'
+        << g.ActiveId << '\n';
+}
+
 } // namespace
 
 void Probe::Write(double now, const ProbeState& state) {
@@ -56,6 +68,7 @@ void Probe::Write(double now, const ProbeState& state) {
         const ImVec2 size = ImGui::GetIO().DisplaySize;
         out << "frame\t" << frame_ << "\ntime\t" << time << "\ndisplay\t" << Number(size.x) << '\t'
             << Number(size.y) << '\n';
+        WritePointer(out);
         for (const auto& [key, value] : state)
             out << "state\t" << Escaped(key) << '\t' << Escaped(value) << '\n';
         for (const TapTarget& target : targets_)

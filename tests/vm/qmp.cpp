@@ -78,10 +78,15 @@ bool Qmp::Screendump(const std::string& png_path) {
     return Run(R"({"execute":"screendump","arguments":{"filename":")" + png_path + R"(","format":"png"}})");
 }
 
-// SDL 2.26's evdev code takes a tablet's raw ABS value as the pixel (it
-// does not scale QEMU's 0..32767 range), so positions go in pixels.
+// SDL 2.26's evdev code takes an absolute mouse's raw ABS value as the
+// pixel (it does not scale QEMU's 0..32767 range), so positions go in
+// pixels. And it reads an axis the report did not carry as 0, while the
+// kernel drops an ABS event that repeats the axis's value: a tap below the
+// last one landed at x = 0. So each move passes (x + 1, y + 1) first, and
+// both axes change in the report.
 bool Qmp::MoveTo(int x, int y) {
-    return Run(InputEvents(AbsEvent("x", x) + "," + AbsEvent("y", y)));
+    return Run(InputEvents(AbsEvent("x", x + 1) + "," + AbsEvent("y", y + 1) + "," + AbsEvent("x", x) + "," +
+                           AbsEvent("y", y)));
 }
 
 bool Qmp::Button(bool down) {
