@@ -95,6 +95,7 @@ ProbeState AdminProbeState(const AdminState& admin, double now) {
     state.emplace_back("pin_checking", Flag(admin.Checking()));
     state.emplace_back("pin_locked", Flag(admin.Locked(now)));
     state.emplace_back("pin_failures", std::to_string(admin.Lockout().Failures()));
+    state.emplace_back("pin_entered", std::to_string(admin.Entry().size())); // how many digits, never which
     return state;
 }
 

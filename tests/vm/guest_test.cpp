@@ -1,19 +1,22 @@
-// deploy/vm-test.sh's visits and power cuts (issue 13), on the guest whose
-// disk the script built: boot 1 gets one whole visit tapped through the
-// guest's virtio tablet (QMP); then, CUTS times, visits are tapped until
-// QEMU is killed with SIGKILL at a random moment (the power cut: no
-// shutdown, the disk in cache=writethrough so the guest's flushes reach the
-// host's file). After every boot, before the kiosk starts, the guest checks
-// its results file (PRAGMA integrity_check) and copies it to the host; the
-// host compares that copy with the visits it tapped (tests/vm/cut_check.h).
-// Each boot must bring the kiosk's attract screen back by itself.
+// deploy/vm-test.sh's staff panel, visits and power cuts (issue 13), on
+// the guest whose disk the script built. Boot 1: the staff gesture, the PIN
+// tapped in and the staff panel closed again (tests/vm/staff_check.h), then
+// one whole visit tapped through the guest's virtio tablet (QMP). Then,
+// CUTS times, visits are tapped until QEMU is killed with SIGKILL at a
+// random moment (the power cut: no shutdown, the disk in cache=writethrough
+// so the guest's flushes reach the host's file). After every boot, before
+// the kiosk starts, the guest checks its results file (PRAGMA
+// integrity_check) and copies it to the host; the host compares that copy
+// with the visits it tapped (tests/vm/cut_check.h). Each boot must bring the
+// kiosk's attract screen back by itself.
 //
-//   vm_power_cuts QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED
+//   vm_guest_test QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED PIN
 //
 // QEMU_ARGS_FILE: the QEMU program, then one argument per line.
 #include "app/core/loader.h"
 #include "tests/vm/cut_check.h"
 #include "tests/vm/guest.h"
+#include "tests/vm/staff_check.h"
 #include "tests/vm/visit_script.h"
 
 #include <atomic>
@@ -90,6 +93,19 @@ bool VisitsUntilCut(Run& run, Guest& guest, double cut_after) {
     }
 }
 
+void FirstBoot(Run& run, Guest& guest, const std::string& pin) {
+    const double check = OpenAndCloseStaffPanel(guest.Kiosk(), pin);
+    std::printf(
+        "  the corner held 3.6 s: the PIN pad; %zu digits and OK: the staff panel (the PIN's check took "
+        "%.1f s); Close: the attract screen\n",
+        pin.size(), check);
+    e2e::KioskDriver kiosk(guest.Kiosk(), run.pack, run.truth, 120, 30);
+    const double start = e2e::SteadyNow();
+    TapVisit(kiosk, run.pack, run.visits++);
+    std::printf("  a whole visit tapped through the guest's tablet in %.0f s: '%s', thank-you seen\n",
+                e2e::SteadyNow() - start, VisitMarker(0).c_str());
+}
+
 GuestOptions ReadOptions(char** argv) {
     GuestOptions options;
     std::ifstream args(argv[1]);
@@ -103,8 +119,9 @@ GuestOptions ReadOptions(char** argv) {
 }
 
 int Main(int argc, char** argv) {
-    if (argc != 7) {
-        std::fprintf(stderr, "usage: vm_power_cuts QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED\n");
+    if (argc != 8) {
+        std::fprintf(stderr,
+                     "usage: vm_guest_test QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED PIN\n");
         return 2;
     }
     const int cuts = std::atoi(argv[5]);
@@ -113,18 +130,13 @@ int Main(int argc, char** argv) {
     std::uniform_real_distribution<double> cut_after(1.0, 40.0);
     Run run;
     LoadResult loaded = LoadPackFile(std::string(TAPSHEET_SOURCE_DIR) + "/assets/content/default.toml");
-    if (!loaded.pack) return std::fprintf(stderr, "vm_power_cuts: the default pack does not load\n"), 1;
+    if (!loaded.pack) return std::fprintf(stderr, "vm_guest_test: the default pack does not load\n"), 1;
     run.pack = std::move(*loaded.pack);
     Guest guest(ReadOptions(argv));
     for (int boot = 1; boot <= cuts + 1; boot++) {
         CheckBoot(run, guest.Boot(boot), boot);
         if (boot == cuts + 1) break;
-        if (boot == 1) {
-            e2e::KioskDriver kiosk(guest.Kiosk(), run.pack, run.truth, 120, 30);
-            TapVisit(kiosk, run.pack, run.visits++);
-            std::printf("  a whole visit tapped through the guest's tablet: '%s', thank-you seen\n",
-                        VisitMarker(0).c_str());
-        }
+        if (boot == 1) FirstBoot(run, guest, argv[7]);
         const double after = cut_after(random);
         if (!VisitsUntilCut(run, guest, after)) return 1;
         const e2e::TruthVisit& last = run.truth.Visits().back();
@@ -147,7 +159,7 @@ int main(int argc, char** argv) {
     try {
         return tapsheet::vm::Main(argc, argv);
     } catch (const std::exception& failure) {
-        std::printf("vm_power_cuts: FAILED: %s\n", failure.what());
+        std::printf("vm_guest_test: FAILED: %s\n", failure.what());
         return 1;
     }
 }

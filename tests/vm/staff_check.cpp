@@ -1,0 +1,53 @@
+#include "tests/vm/staff_check.h"
+
+#include "app/core/admin.h"
+
+namespace tapsheet::vm {
+
+namespace {
+
+bool Screen(const e2e::ProbeFrame& f, const std::string& admin) {
+    return f.Get("screen") == "admin" && f.Get("admin") == admin;
+}
+
+void TapWhenEnabled(e2e::WindowDriver& kiosk, const std::string& id) {
+    const e2e::ProbeFrame frame = kiosk.WaitFor(
+        [&](const e2e::ProbeFrame& f) {
+            const e2e::ProbeTarget* t = f.Target(id);
+            return t != nullptr && t->visible && t->enabled;
+        },
+        "'" + id + "' enabled");
+    const e2e::ProbeTarget* t = frame.Target(id);
+    kiosk.TapAt(t->CentreX(), t->CentreY());
+}
+
+} // namespace
+
+double OpenAndCloseStaffPanel(e2e::WindowDriver& kiosk, const std::string& pin) {
+    kiosk.WaitFor([](const e2e::ProbeFrame& f) { return f.Get("screen") == "attract"; },
+                  "the attract screen");
+    kiosk.MoveTo(6, 6);
+    kiosk.Input().Press();
+    e2e::SleepSeconds(AdminState::kHoldSeconds + 0.6);
+    kiosk.Input().Release();
+    kiosk.WaitFor(
+        [](const e2e::ProbeFrame& f) { return Screen(f, "pin-pad") && f.Target("pin-1") != nullptr; },
+        "the PIN pad after the corner was held");
+    for (std::size_t i = 0; i < pin.size(); i++) {
+        TapWhenEnabled(kiosk, std::string("pin-") + pin[i]);
+        const std::string entered = std::to_string(i + 1);
+        kiosk.WaitFor([&](const e2e::ProbeFrame& f) { return f.Get("pin_entered") == entered; },
+                      entered + " digits on the PIN pad");
+    }
+    TapWhenEnabled(kiosk, "pin-OK");
+    const double checking = e2e::SteadyNow();
+    kiosk.WaitFor([](const e2e::ProbeFrame& f) { return Screen(f, "panel"); },
+                  "the staff panel after the PIN", 120);
+    const double seconds = e2e::SteadyNow() - checking;
+    TapWhenEnabled(kiosk, "admin-close");
+    kiosk.WaitFor([](const e2e::ProbeFrame& f) { return f.Get("screen") == "attract"; },
+                  "the attract screen after Close");
+    return seconds;
+}
+
+} // namespace tapsheet::vm
