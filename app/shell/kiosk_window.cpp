@@ -121,9 +121,12 @@ bool KioskLoopWindow::Draw(double now) {
                           AdminCorner(theme_).Contains(ImGui::GetIO().MousePos);
         admin_->CornerHeld(held, now);
     }
+    // The gesture just opened the PIN pad: draw it now, while the finger is
+    // still down (it moves nothing, so no event would ask for the frame).
+    const bool pad_opened = admin_ != nullptr && admin_->Open();
     window_.EndFrame();
     if (probe_) probe_->Write(now, KioskProbeState(flow, view.keyboard, view.out_of_service, now));
-    if (inert || intents.empty()) return inert && pressed;
+    if (inert || intents.empty()) return (inert && pressed) || pad_opened;
     session_.Apply(intents, now);
     session_.Pump(now);
     return true;

@@ -20,16 +20,20 @@ class PinLockoutE2e : public E2eTest {
         return path.string();
     }
 
-    // The staff gesture: a finger held in the top-left corner for 3 s.
+    // The staff gesture: a finger held in the top-left corner for 3 s. The
+    // pad must be drawn while the finger is still down (a held finger moves
+    // nothing, so nothing but the kiosk itself asks for that frame), as a
+    // person keeps holding until something shows.
     static ProbeFrame OpenPinPad(WindowDriver& window) {
         window.WaitFor([](const ProbeFrame& f) { return f.Get("screen") == "attract"; }, "the start screen");
         window.MoveTo(6, 6);
         window.Input().Press();
-        SleepSeconds(AdminState::kHoldSeconds + 0.6);
-        window.Input().Release();
-        return window.WaitFor(
+        SleepSeconds(AdminState::kHoldSeconds);
+        const ProbeFrame pad = window.WaitFor(
             [](const ProbeFrame& f) { return f.Get("screen") == "admin" && f.Target("pin-1") != nullptr; },
-            "the PIN pad");
+            "the PIN pad, the finger still down", 5);
+        window.Input().Release();
+        return pad;
     }
 
     static void TapWhenEnabled(WindowDriver& window, const std::string& id) {

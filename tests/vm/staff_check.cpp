@@ -26,13 +26,15 @@ void TapWhenEnabled(e2e::WindowDriver& kiosk, const std::string& id) {
 double OpenAndCloseStaffPanel(e2e::WindowDriver& kiosk, const std::string& pin) {
     kiosk.WaitFor([](const e2e::ProbeFrame& f) { return f.Get("screen") == "attract"; },
                   "the attract screen");
+    // Held as a person holds it: until the pad shows. Under TCG the kiosk
+    // may see the press late, so a fixed 3.6 s could end its hold short.
     kiosk.MoveTo(6, 6);
     kiosk.Input().Press();
-    e2e::SleepSeconds(AdminState::kHoldSeconds + 0.6);
-    kiosk.Input().Release();
+    e2e::SleepSeconds(AdminState::kHoldSeconds);
     kiosk.WaitFor(
         [](const e2e::ProbeFrame& f) { return Screen(f, "pin-pad") && f.Target("pin-1") != nullptr; },
-        "the PIN pad after the corner was held");
+        "the PIN pad while the corner is held");
+    kiosk.Input().Release();
     for (std::size_t i = 0; i < pin.size(); i++) {
         TapWhenEnabled(kiosk, std::string("pin-") + pin[i]);
         const std::string entered = std::to_string(i + 1);
