@@ -45,6 +45,11 @@ int RunKioskAndBoard(const CommonOptions& options, const LoadedPack& loaded, con
     std::unique_ptr<AdminSession> admin = MakeAdminSession(options, *kiosk_session);
     std::unique_ptr<Outbox> outbox = StartOutbox(options, kiosk_session->Writer(), command, admin.get());
     KioskLoopWindow kiosk(*kiosk_window, *kiosk_session, kiosk_theme, admin.get());
+    // The kiosk's probe to FILE, the board's to FILE.board (the tests of a
+    // one-process Pi: what each screen drew).
+    std::unique_ptr<Probe> kiosk_probe =
+        options.probe.empty() ? nullptr : std::make_unique<Probe>(options.probe);
+    kiosk.SetProbe(kiosk_probe.get());
     if (!loaded.ok) return RunWindows({&kiosk}, loop); // the notice only
     // One writer for both: the board's decisions queue behind the answers.
     BoardSessionOptions board_options;
@@ -57,6 +62,9 @@ int RunKioskAndBoard(const CommonOptions& options, const LoadedPack& loaded, con
     std::string board_lang;
     if (!ChooseLanguage(options, loaded.pack, &board_lang, &error)) return Fail(command, error, 2);
     BoardLoopWindow board(*board_window, board_session, board_theme, board_lang);
+    std::unique_ptr<Probe> board_probe =
+        options.probe.empty() ? nullptr : std::make_unique<Probe>(options.probe + ".board");
+    board.SetProbe(board_probe.get());
     return RunWindows({&kiosk, &board}, loop);
 }
 

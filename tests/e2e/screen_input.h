@@ -12,8 +12,9 @@ class ScreenInput {
   public:
     virtual ~ScreenInput() = default;
 
-    // The top-level window of process `pid`; 0 when none (yet).
-    virtual unsigned long FindWindowOf(long pid) = 0;
+    // The top-level window of process `pid` (titled `title`, when one
+    // process has two windows, as `tapsheet demo`); 0 when none (yet).
+    virtual unsigned long FindWindowOf(long pid, const std::string& title) = 0;
     // Where the window's (0, 0) is on the screen; false when it is gone.
     virtual bool Origin(unsigned long window, int* x, int* y) = 0;
     // Keyboard focus to `window` (a window manager would give it on a click).

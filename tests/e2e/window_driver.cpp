@@ -46,11 +46,11 @@ std::string WindowDriver::Keep(const ProbeFrame& frame, const std::string& what)
     return path.string();
 }
 
-void WindowDriver::Attach() {
+void WindowDriver::Attach(const std::string& title) {
     ProbeFrame frame =
         WaitFor([](const ProbeFrame& f) { return f.frame > 0; }, "a first frame in the probe", 60);
     const double start = SteadyNow();
-    while ((window_ = x_.FindWindowOf(process_.Pid())) == 0) {
+    while ((window_ = x_.FindWindowOf(process_.Pid(), title)) == 0) {
         if (SteadyNow() - start > kWait) Fail("no window with _NET_WM_PID " + std::to_string(process_.Pid()));
         SleepSeconds(0.02);
     }

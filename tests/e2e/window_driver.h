@@ -35,8 +35,9 @@ class WindowDriver {
   public:
     WindowDriver(ScreenInput& x, AppProcess& process, std::filesystem::path probe, std::string name);
 
-    // Waits for a first frame and the process's window.
-    void Attach();
+    // Waits for a first frame and the process's window (the one titled
+    // `title`, when the process has two).
+    void Attach(const std::string& title = "");
     // The newest frame the process wrote.
     ProbeFrame Latest();
     // Polls the probe until `done` holds for a frame; returns that frame.

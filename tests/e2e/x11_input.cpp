@@ -38,6 +38,14 @@ bool Viewable(Display* display, Window window) {
     return XGetWindowAttributes(display, window, &attributes) && attributes.map_state == IsViewable;
 }
 
+bool Titled(Display* display, Window window, const std::string& title) {
+    if (title.empty()) return true;
+    char* name = nullptr;
+    const bool same = XFetchName(display, window, &name) && name != nullptr && title == name;
+    if (name != nullptr) XFree(name);
+    return same;
+}
+
 } // namespace
 
 // A private X server can report its number a moment before it takes
@@ -53,7 +61,7 @@ XInput::~XInput() {
     if (display_ != nullptr) XCloseDisplay(Dpy(display_));
 }
 
-unsigned long XInput::FindWindowOf(long pid) {
+unsigned long XInput::FindWindowOf(long pid, const std::string& title) {
     Display* display = Dpy(display_);
     Window root = 0, parent = 0;
     Window* children = nullptr;
@@ -61,7 +69,9 @@ unsigned long XInput::FindWindowOf(long pid) {
     Window found = 0;
     if (!XQueryTree(display, DefaultRootWindow(display), &root, &parent, &children, &count)) return 0;
     for (unsigned int i = 0; i < count && found == 0; i++)
-        if (WindowPid(display, children[i]) == pid && Viewable(display, children[i])) found = children[i];
+        if (WindowPid(display, children[i]) == pid && Viewable(display, children[i]) &&
+            Titled(display, children[i], title))
+            found = children[i];
     if (children != nullptr) XFree(children);
     return found;
 }

@@ -18,7 +18,7 @@ class XInput : public ScreenInput {
     XInput& operator=(const XInput&) = delete;
 
     bool Ok() const { return display_ != nullptr; }
-    unsigned long FindWindowOf(long pid) override; // by _NET_WM_PID
+    unsigned long FindWindowOf(long pid, const std::string& title) override; // _NET_WM_PID, WM_NAME
     bool Origin(unsigned long window, int* x, int* y) override;
     void Focus(unsigned long window) override;
 

@@ -42,7 +42,7 @@ class QmpInput : public e2e::ScreenInput {
   public:
     explicit QmpInput(Qmp& qmp) : qmp_(qmp) {}
 
-    unsigned long FindWindowOf(long) override { return 1; }
+    unsigned long FindWindowOf(long, const std::string&) override { return 1; }
     bool Origin(unsigned long, int* x, int* y) override;
     void Focus(unsigned long) override {}
     void MoveTo(int x, int y) override;
