@@ -10,6 +10,8 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <cstdio>
+
 namespace tapsheet::platform {
 
 namespace {
@@ -62,6 +64,24 @@ int MonitorOrFirst(int monitor) {
     return monitor >= 0 && monitor < SDL_GetNumVideoDisplays() ? monitor : 0;
 }
 
+// SDL 2.26's KMSDRM driver (Debian 12, Raspberry Pi OS bookworm) moves
+// every new window to (0, 0) and then takes the display from that place,
+// so the board's full-screen window of a one-process Pi (`with_board`)
+// landed on the first display, over the kiosk, and the second stayed dark
+// (found in vm-test.sh's two-head guest; fixed in SDL 3, libsdl-org/SDL
+// PR 10535). Out of full screen, moved onto its display and full-screen
+// again, the window takes that display: SDL finds it from the position.
+void KeepOnDisplay(SDL_Window* window, int monitor) {
+    const int placed = SDL_GetWindowDisplayIndex(window);
+    SDL_Rect bounds;
+    if (placed == monitor || SDL_GetDisplayBounds(monitor, &bounds) != 0) return;
+    SDL_SetWindowFullscreen(window, 0);
+    SDL_SetWindowPosition(window, bounds.x, bounds.y);
+    SDL_SetWindowFullscreen(window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+    std::fprintf(stderr, "tapsheet: window moved from display %d to display %d (now on %d)\n", placed,
+                 monitor, SDL_GetWindowDisplayIndex(window));
+}
+
 bool SdlWindow::Open(std::string* error) {
     if (!sdl::StartVideo(error)) return false;
     video_started_ = true;
@@ -80,6 +100,7 @@ bool SdlWindow::Open(std::string* error) {
     }
     if (!sdl::OpenGlWindow(options_.title.c_str(), x, y, options_.width, options_.height, flags, &gl_, error))
         return false;
+    if (options_.fullscreen) KeepOnDisplay(gl_.window, monitor);
     window_id_ = SDL_GetWindowID(gl_.window);
     SDL_GL_SetSwapInterval(1); // VSync; the app decides when a frame is worth drawing
 

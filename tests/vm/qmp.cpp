@@ -74,8 +74,10 @@ std::string Qmp::ReadReply() {
     return reply;
 }
 
-bool Qmp::Screendump(const std::string& png_path) {
-    return Run(R"({"execute":"screendump","arguments":{"filename":")" + png_path + R"(","format":"png"}})");
+bool Qmp::Screendump(const std::string& png_path, int head) {
+    const std::string which = head == 0 ? "" : R"(,"device":"gpu","head":)" + std::to_string(head);
+    return Run(R"({"execute":"screendump","arguments":{"filename":")" + png_path + R"(","format":"png")" +
+               which + "}}");
 }
 
 // SDL 2.26's evdev code takes an absolute mouse's raw ABS value as the

@@ -22,7 +22,8 @@ class Qmp {
     // Sends one command (a JSON object); true when QEMU answered "return".
     bool Run(const std::string& command);
 
-    bool Screendump(const std::string& png_path);
+    // The first display, or head `head` of the virtio-gpu device with id "gpu".
+    bool Screendump(const std::string& png_path, int head = 0);
     // Tablet events: a move to (x, y) in the guest's pixels, a button.
     bool MoveTo(int x, int y);
     bool Button(bool down);

@@ -2,12 +2,15 @@
 // through its QMP socket (screendumps, absolute-pointer taps, keys) and
 // compares two PNGs. A tool, not a test: the script decides what passes.
 //
-//   vm_tool qmp SOCKET screendump FILE.png
+//   vm_tool qmp SOCKET screendump FILE.png [HEAD]   (HEAD of the device "gpu")
 //   vm_tool qmp SOCKET tap X Y            (guest pixels; see PixelTap)
 //   vm_tool qmp SOCKET hold X Y SECONDS   (a finger held there)
 //   vm_tool qmp SOCKET key QCODE          (e.g. f4 with alt: key alt-f4)
+//   vm_tool head VNC_SOCKET W H           (the second head on, at W x H: tests/vm/second_head.h;
+//                                          holds until QEMU ends)
 //   vm_tool compare A.png B.png           (prints the differences at the best shift; exit 0)
 #include "tests/vm/qmp.h"
+#include "tests/vm/second_head.h"
 
 #include <png.h>
 
@@ -23,12 +26,13 @@
 namespace {
 
 using tapsheet::vm::Qmp;
+using tapsheet::vm::SecondHead;
 
 int Usage() {
-    std::fprintf(
-        stderr,
-        "usage: vm_tool qmp SOCKET screendump FILE | tap X Y | hold X Y SECONDS | key QCODE[-QCODE...]\n"
-        "       vm_tool compare A.png B.png\n");
+    std::fprintf(stderr, "usage: vm_tool qmp SOCKET screendump FILE [HEAD] | tap X Y | hold X Y SECONDS | "
+                         "key QCODE[-QCODE...]\n"
+                         "       vm_tool head VNC_SOCKET WIDTH HEIGHT\n"
+                         "       vm_tool compare A.png B.png\n");
     return 2;
 }
 
@@ -51,7 +55,8 @@ int RunQmp(int argc, char** argv) {
         return 1;
     }
     const std::string what = argv[3];
-    if (what == "screendump" && argc == 5) return qmp.Screendump(argv[4]) ? 0 : 1;
+    if (what == "screendump" && (argc == 5 || argc == 6))
+        return qmp.Screendump(argv[4], argc == 6 ? std::atoi(argv[5]) : 0) ? 0 : 1;
     if (what == "tap" && argc == 6) return PixelPress(qmp, std::atoi(argv[4]), std::atoi(argv[5]), 0.09);
     if (what == "hold" && argc == 7)
         return PixelPress(qmp, std::atoi(argv[4]), std::atoi(argv[5]), std::atof(argv[6]));
@@ -138,10 +143,22 @@ int Compare(const char* a_path, const char* b_path) {
     return 0;
 }
 
+int RunHead(const char* socket, int width, int height) {
+    SecondHead head(socket, width, height);
+    if (!head.Error().empty()) {
+        std::fprintf(stderr, "vm_tool: %s\n", head.Error().c_str());
+        return 1;
+    }
+    head.WaitUntilClosed();
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     if (argc >= 2 && std::strcmp(argv[1], "qmp") == 0) return RunQmp(argc, argv);
+    if (argc == 5 && std::strcmp(argv[1], "head") == 0)
+        return RunHead(argv[2], std::atoi(argv[3]), std::atoi(argv[4]));
     if (argc == 4 && std::strcmp(argv[1], "compare") == 0) return Compare(argv[2], argv[3]);
     return Usage();
 }
