@@ -88,6 +88,21 @@ bool IsFinger(const SDL_Event& e) {
     return e.type == SDL_FINGERDOWN || e.type == SDL_FINGERUP || e.type == SDL_FINGERMOTION;
 }
 
+bool IsMouse(const SDL_Event& e) {
+    return e.type == SDL_MOUSEMOTION || e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP ||
+           e.type == SDL_MOUSEWHEEL;
+}
+
+// Without a display server (KMSDRM) SDL gives the pointer (a mouse, or a
+// touch monitor that reports as an absolute mouse) to the window opened
+// last: with the board beside the kiosk, every tap went to the board.
+// There, like windowless touch, it is the kiosk's.
+bool PointerIsTheKiosks(const SDL_Event& e) {
+    if (!IsMouse(e)) return false;
+    const char* driver = SDL_GetCurrentVideoDriver();
+    return driver != nullptr && SDL_strcasecmp(driver, "KMSDRM") == 0;
+}
+
 // Whole milliseconds, rounded up so a short wait is not a busy poll.
 int TimeoutMs(double timeout_s) {
     if (!(timeout_s > 0)) return 0; // NaN too
@@ -109,10 +124,11 @@ class Router {
         }
         const Uint32 window_id = EventWindowId(e);
         EventInbox* target = waiting;
-        if (window_id != 0)
+        EventInbox* kiosk = FindTouchInbox();
+        if (((IsFinger(e) && window_id == 0) || PointerIsTheKiosks(e)) && kiosk != nullptr)
+            target = kiosk;
+        else if (window_id != 0)
             target = FindInbox(window_id);
-        else if (IsFinger(e) && FindTouchInbox() != nullptr)
-            target = FindTouchInbox();
         // Events for windows already closed are dropped.
         if (target != nullptr) target->events_.push_back(e);
     }
