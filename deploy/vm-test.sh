@@ -27,7 +27,8 @@ CACHE_DIR=${TAPSHEET_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tapsheet}
 . /etc/os-release
 RELEASE=${VERSION_CODENAME:?no VERSION_CODENAME in /etc/os-release}
 BASE=$CACHE_DIR/vm-$RELEASE-amd64
-SIZE=1280x800 # the guest display's mode (virtio-gpu's default)
+SIZE=1280x800        # the kiosk's display (virtio-gpu's first head)
+BOARD_SIZE=1920x1080 # the board's (its second head: a TV)
 PIN=2468      # the guest kiosk's staff PIN
 keep=no
 [ "${1:-}" = --keep ] && keep=yes
@@ -112,6 +113,10 @@ make_guest() {
     >"$root/etc/systemd/system/tapsheet-kiosk.service.d/vm-probe.conf"
   echo tapsheet-vm >"$root/etc/hostname"
   printf '127.0.0.1\tlocalhost tapsheet-vm\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
+  # A Pi 4 with a touchscreen and a TV: kiosk and board in one process, on
+  # the two outputs of one DRM device (the Pi guide's section 4).
+  sed -i 's/^with_board = false/with_board = true/' "$root/etc/tapsheet/tapsheet.toml"
+  grep -q '^with_board = true' "$root/etc/tapsheet/tapsheet.toml" || fail "with_board not set in the guest's config"
   install -D -m 644 "$root/usr/share/doc/tapsheet/raspberrypi/tapsheet-kiosk.service.d/kmsdrm.conf" \
     "$root/etc/systemd/system/tapsheet-kiosk.service.d/kmsdrm.conf"
   cat >"$root/etc/systemd/system/vm-first-frame.service" <<'EOF'
@@ -172,12 +177,15 @@ EOF
 # the host's file before they are acknowledged, so a killed QEMU loses only
 # what the guest had not yet written, as a power cut does. No PS/2 or
 # VMware mouse (i8042, vmport): a Pi has neither, and either would take
-# QMP's button events away from the virtio tablet the kiosk reads.
+# QMP's button events away from the virtio tablet the kiosk reads. Two
+# heads: QEMU reports the second connected only once a front end asks for
+# a size on it, which `vm_tool head` does through a VNC server bound to it.
 qemu_args() {
   printf '%s\n' "$(command -v qemu-system-x86_64)" -machine q35,i8042=off,vmport=off -accel tcg -m 1024 -smp 2 -cpu max \
     -kernel "$WORK/vmlinuz" -initrd "$WORK/initrd.img" -append "root=/dev/vda rw console=ttyS0 loglevel=4" \
     -drive "file=$WORK/disk.raw,format=raw,if=virtio,cache=writethrough" \
-    -vga none -device "virtio-gpu-pci,xres=${SIZE%x*},yres=${SIZE#*x}" -device virtio-tablet-pci \
+    -vga none -device "virtio-gpu-pci,id=gpu,max_outputs=2,xres=${SIZE%x*},yres=${SIZE#*x}" \
+    -vnc "unix:$WORK/vnc.sock,display=gpu,head=1" -device virtio-tablet-pci \
     -device virtio-keyboard-pci -virtfs "local,path=$WORK/share,mount_tag=share,security_model=none,id=share" \
     -qmp "unix:$WORK/qmp.sock,server=on,wait=off" -display none -nic none -monitor none
 }
@@ -187,6 +195,8 @@ boot() {
   mapfile -t args < <(qemu_args)
   "${args[@]}" -serial "file:$WORK/serial.log" &
   qemu_pid=$!
+  # The second head on before the guest's kernel looks (held until QEMU ends).
+  build/release/tests/vm/vm_tool head "$WORK/vnc.sock" "${BOARD_SIZE%x*}" "${BOARD_SIZE#*x}" &
 }
 
 # Waits for a line of the serial console matching $1, at most $2 s.
@@ -275,6 +285,30 @@ if control=$(same_screen "$WORK/attract-guest.png" "$WORK/pin-pad-host.png"); th
 fi
 pass "the guest's attract screen (QMP screendump) matches tapsheet screenshot's: $result (the PIN pad: $control)"
 
+# The board on the second head, from the same process: as tapsheet
+# screenshot draws it on an empty results file (made by a real kiosk).
+probe_has_board() { grep -qE "$1" "$WORK/share/kiosk.probe.board" 2>/dev/null; }
+probe_has_board "^display	${BOARD_SIZE%x*}.0	${BOARD_SIZE#*x}.0" ||
+  fail "the guest's board is not on a ${BOARD_SIZE} display: $(grep -s ^display "$WORK/share/kiosk.probe.board")"
+xvfb-run -a -s "-screen 0 1024x768x24" build/release/tapsheet kiosk --content assets/content/default.toml \
+  --db "$WORK/empty.db" --locked no --windowed 800x480 --frames 3 >"$WORK/empty.log" 2>&1 ||
+  { cat "$WORK/empty.log"; fail "an empty results file"; }
+build/release/tapsheet screenshot --role board --view controls --size "$BOARD_SIZE" \
+  --content assets/content/default.toml --db "$WORK/empty.db" --out "$WORK/board-host.png" \
+  >>"$WORK/screenshot.log" 2>&1 || { cat "$WORK/screenshot.log"; fail "tapsheet screenshot --role board"; }
+board_becomes() { # like screen_becomes, on the second head
+  local give_up=$((SECONDS + $3))
+  while :; do
+    "$vm_tool" qmp "$WORK/qmp.sock" screendump "$1" 1 || fail "QMP screendump of head 1"
+    result=$(same_screen "$1" "$2") && return 0
+    [ "$SECONDS" -lt "$give_up" ] || return 1
+    sleep 2
+  done
+}
+board_becomes "$WORK/board-guest.png" "$WORK/board-host.png" 60 ||
+  fail "the guest's second head is not the board as tapsheet screenshot draws it: $result"
+pass "the board on the second head (${BOARD_SIZE}), as tapsheet screenshot draws it: $result"
+
 # The staff gesture through the tablet: a finger held 3 s in the top-left
 # corner opens the PIN pad (as tapsheet screenshot draws it); Cancel closes it.
 probe_has() { # REGEX [SECONDS]: waits until the guest's probe has a matching line
@@ -339,6 +373,11 @@ sleep 5
 result=$(same_screen "$WORK/after-keys.png" "$WORK/level-host.png") ||
   fail "after Alt+F4, Escape, Ctrl+Alt+Backspace and Ctrl+Alt+F2 the kiosk's step is gone: $result"
 pass "Alt+F4, Escape, Ctrl+Alt+Backspace, Ctrl+Alt+F2: still the kiosk's step ($result)"
+# The keyboard is the board's under KMSDRM (SDL gives it to the window
+# opened last): the board must still be there too.
+board_becomes "$WORK/board-after-keys.png" "$WORK/board-host.png" 20 ||
+  fail "after those keys the board is gone from the second head: $result"
+pass "and the board still on the second head ($result)"
 
 # Whole visits and power cuts (tests/vm/power_cuts.cpp): the guest booted
 # again and again, visits tapped through its tablet, QEMU killed with
@@ -351,7 +390,8 @@ qemu_args >"$WORK/qemu.args"
 cuts=${TAPSHEET_VM_CUTS:-20}
 seed=${TAPSHEET_VM_SEED:-$(date +%s)}
 echo "vm-test: $cuts power cuts at random moments (seed $seed: TAPSHEET_VM_SEED=$seed repeats them)"
-if ! build/release/tests/vm/vm_guest_test "$WORK/qemu.args" "$WORK/qmp.sock" "$WORK/share" "$WORK" "$cuts" "$seed" "$PIN"; then
+if ! build/release/tests/vm/vm_guest_test "$WORK/qemu.args" "$WORK/qmp.sock" "$WORK/share" "$WORK" "$cuts" "$seed" "$PIN" \
+  "$WORK/vnc.sock" "$BOARD_SIZE"; then
   last=$(ls -t "$WORK"/boot-*.console.log 2>/dev/null | head -1)
   [ -z "$last" ] || { echo "vm-test: the end of $last:"; tail -40 "$last"; }
   fail "power cuts"

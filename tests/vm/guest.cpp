@@ -38,13 +38,16 @@ void Guest::WaitForQmp() {
 }
 
 BootCheck Guest::Boot(int n) {
+    board_.reset();
     kiosk_.reset();
+    second_head_.reset();
     input_.reset();
     qmp_.reset();
     process_.reset();
     const std::filesystem::path probe = options_.share / "kiosk.probe";
     const std::filesystem::path check = options_.share / "boot-check.txt";
-    for (const auto& stale : {probe, check, options_.share / "boot.db"})
+    const std::filesystem::path board_probe = options_.share / "kiosk.probe.board";
+    for (const auto& stale : {probe, board_probe, check, options_.share / "boot.db"})
         std::filesystem::remove(stale);
     std::vector<std::string> args = options_.args;
     // The console (the kernel's, systemd's and the kiosk's journal) is the log.
@@ -52,9 +55,16 @@ BootCheck Guest::Boot(int n) {
     const double on = e2e::SteadyNow();
     process_ = std::make_unique<e2e::AppProcess>(
         options_.qemu, args, options_.out / ("boot-" + std::to_string(n) + ".console.log"));
+    if (!options_.vnc_socket.empty()) {
+        second_head_ =
+            std::make_unique<SecondHead>(options_.vnc_socket, options_.board_width, options_.board_height);
+        if (!second_head_->Error().empty())
+            throw e2e::E2eFailure("the second head: " + second_head_->Error());
+    }
     WaitForQmp();
     input_ = std::make_unique<QmpInput>(*qmp_);
     kiosk_ = std::make_unique<e2e::WindowDriver>(*input_, *process_, probe, "the guest's kiosk");
+    board_ = std::make_unique<e2e::WindowDriver>(*input_, *process_, board_probe, "the guest's board");
 
     BootCheck result;
     while (!std::filesystem::exists(check)) {

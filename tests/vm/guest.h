@@ -7,6 +7,7 @@
 #include "tests/e2e/app_process.h"
 #include "tests/e2e/window_driver.h"
 #include "tests/vm/qmp.h"
+#include "tests/vm/second_head.h"
 
 #include <filesystem>
 #include <memory>
@@ -16,11 +17,13 @@
 namespace tapsheet::vm {
 
 struct GuestOptions {
-    std::string qemu;                 // the program
-    std::vector<std::string> args;    // its arguments, without -serial
-    std::filesystem::path qmp_socket; // as the arguments name it
-    std::filesystem::path share;      // the host's side of the guest's /run/vm-share
-    std::filesystem::path out;        // each boot's console log goes here
+    std::string qemu;                      // the program
+    std::vector<std::string> args;         // its arguments, without -serial
+    std::filesystem::path qmp_socket;      // as the arguments name it
+    std::filesystem::path share;           // the host's side of the guest's /run/vm-share
+    std::filesystem::path out;             // each boot's console log goes here
+    std::string vnc_socket;                // QEMU's VNC server on the second head ("": one head)
+    int board_width = 0, board_height = 0; // the size the second head is asked for
 };
 
 // What the guest's vm-boot-check unit found before the kiosk started.
@@ -43,6 +46,8 @@ class Guest {
     // The power cut: QEMU killed with SIGKILL, no shutdown.
     void Cut();
     e2e::WindowDriver& Kiosk() { return *kiosk_; }
+    // The board the kiosk's process draws on the second head (read only).
+    e2e::WindowDriver& Board() { return *board_; }
     e2e::AppProcess& Process() { return *process_; }
 
   private:
@@ -53,6 +58,8 @@ class Guest {
     std::unique_ptr<Qmp> qmp_;
     std::unique_ptr<QmpInput> input_;
     std::unique_ptr<e2e::WindowDriver> kiosk_;
+    std::unique_ptr<e2e::WindowDriver> board_;
+    std::unique_ptr<SecondHead> second_head_;
 };
 
 } // namespace tapsheet::vm

@@ -10,10 +10,15 @@
 // with the visits it tapped (tests/vm/cut_check.h). Each boot must bring the
 // kiosk's attract screen back by itself.
 //
-//   vm_guest_test QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED PIN
+//   vm_guest_test QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED PIN VNC_SOCKET BOARD_WxH
+//
+// The guest's kiosk runs with the board in its process (with_board) on a
+// second head, which VNC_SOCKET turns on at BOARD_WxH (tests/vm/second_head.h):
+// after the first visit the board's figures must be the visit's.
 //
 // QEMU_ARGS_FILE: the QEMU program, then one argument per line.
 #include "app/core/loader.h"
+#include "tests/e2e/board_reader.h"
 #include "tests/vm/cut_check.h"
 #include "tests/vm/guest.h"
 #include "tests/vm/staff_check.h"
@@ -93,16 +98,45 @@ bool VisitsUntilCut(Run& run, Guest& guest, double cut_after) {
     }
 }
 
+// The board's first page (a poll) before and after the first visit: its
+// figures must go from the empty file's to the visit's, read from what
+// the board on the second head drew (its probe).
+void CheckBoard(Run& run, Guest& guest, const e2e::ProbeFrame& before) {
+    e2e::BoardExpectation expect{run.pack, run.truth, "en", {}};
+    const Step* poll = run.pack.FindStep(before.Get("page_step"));
+    if (poll == nullptr || before.Get("page") != "poll") {
+        run.failures++, std::printf("  FAILED: the board's first page is not a poll\n");
+        return;
+    }
+    if (expect.Poll(before, *poll).empty()) {
+        run.failures++,
+            std::printf("  FAILED: the visit does not change the figures of '%s'\n", poll->id.c_str());
+        return;
+    }
+    const double start = e2e::SteadyNow();
+    guest.Board().WaitFor(
+        [&](const e2e::ProbeFrame& f) {
+            return f.Get("page_step") == poll->id && f.Get("settled") == "1" && expect.Poll(f, *poll).empty();
+        },
+        "the visit's answer on the board's '" + poll->id + "' page", 120);
+    std::printf("  the board on the second head: '%s' shows the visit's answer (%.1f s after the thank-you "
+                "screen)\n",
+                poll->id.c_str(), e2e::SteadyNow() - start);
+}
+
 void FirstBoot(Run& run, Guest& guest, const std::string& pin) {
     const double check = OpenAndCloseStaffPanel(guest.Kiosk(), pin);
     std::printf("  the corner held: the PIN pad; %zu digits and OK: the staff panel (the PIN's check took "
                 "%.1f s); Close: the attract screen\n",
                 pin.size(), check);
+    const e2e::ProbeFrame board_before = guest.Board().WaitFor(
+        [](const e2e::ProbeFrame& f) { return f.Get("settled") == "1"; }, "the board's first page", 120);
     e2e::KioskDriver kiosk(guest.Kiosk(), run.pack, run.truth, 120, 30);
     const double start = e2e::SteadyNow();
     TapVisit(kiosk, run.pack, run.visits++);
     std::printf("  a whole visit tapped through the guest's tablet in %.0f s: '%s', thank-you seen\n",
                 e2e::SteadyNow() - start, VisitMarker(0).c_str());
+    CheckBoard(run, guest, board_before);
 }
 
 GuestOptions ReadOptions(char** argv) {
@@ -114,14 +148,16 @@ GuestOptions ReadOptions(char** argv) {
     options.qmp_socket = argv[2];
     options.share = argv[3];
     options.out = argv[4];
+    options.vnc_socket = argv[8];
+    std::sscanf(argv[9], "%dx%d", &options.board_width, &options.board_height);
     return options;
 }
 
 int Main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // each line as it comes, into vm-test.sh's log
-    if (argc != 8) {
-        std::fprintf(stderr,
-                     "usage: vm_guest_test QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED PIN\n");
+    if (argc != 10) {
+        std::fprintf(stderr, "usage: vm_guest_test QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED PIN "
+                             "VNC_SOCKET BOARD_WxH\n");
         return 2;
     }
     const int cuts = std::atoi(argv[5]);
