@@ -262,13 +262,13 @@ same_screen() { # PNG PNG: prints the comparison, true when they match
   differing=$(sed -n 's/.* differing \([0-9.]*\)%.*/\1/p' <<<"$result")
   awk -v d="$differing" 'BEGIN {exit !(d < 1.0)}'
 }
-# GUEST HOST SECONDS: screendumps to GUEST until it shows HOST's screen, for
-# up to SECONDS (TCG draws a few frames a second); the last comparison is
-# left in $result.
+# GUEST HOST SECONDS [HEAD]: screendumps head HEAD (0, the kiosk's, unless
+# given) to GUEST until it shows HOST's screen, for up to SECONDS (TCG draws
+# a few frames a second); the last comparison is left in $result.
 screen_becomes() {
   local give_up=$((SECONDS + $3))
   while :; do
-    "$vm_tool" qmp "$WORK/qmp.sock" screendump "$1" || fail "QMP screendump"
+    "$vm_tool" qmp "$WORK/qmp.sock" screendump "$1" "${4:-0}" || fail "QMP screendump of head ${4:-0}"
     result=$(same_screen "$1" "$2") && return 0
     [ "$SECONDS" -lt "$give_up" ] || return 1
     sleep 2
@@ -287,8 +287,7 @@ pass "the guest's attract screen (QMP screendump) matches tapsheet screenshot's:
 
 # The board on the second head, from the same process: as tapsheet
 # screenshot draws it on an empty results file (made by a real kiosk).
-probe_has_board() { grep -qE "$1" "$WORK/share/kiosk.probe.board" 2>/dev/null; }
-probe_has_board "^display	${BOARD_SIZE%x*}.0	${BOARD_SIZE#*x}.0" ||
+grep -q "^display	${BOARD_SIZE%x*}.0	${BOARD_SIZE#*x}.0" "$WORK/share/kiosk.probe.board" 2>/dev/null ||
   fail "the guest's board is not on a ${BOARD_SIZE} display: $(grep -s ^display "$WORK/share/kiosk.probe.board")"
 xvfb-run -a -s "-screen 0 1024x768x24" build/release/tapsheet kiosk --content assets/content/default.toml \
   --db "$WORK/empty.db" --locked no --windowed 800x480 --frames 3 >"$WORK/empty.log" 2>&1 ||
@@ -296,16 +295,7 @@ xvfb-run -a -s "-screen 0 1024x768x24" build/release/tapsheet kiosk --content as
 build/release/tapsheet screenshot --role board --view controls --size "$BOARD_SIZE" \
   --content assets/content/default.toml --db "$WORK/empty.db" --out "$WORK/board-host.png" \
   >>"$WORK/screenshot.log" 2>&1 || { cat "$WORK/screenshot.log"; fail "tapsheet screenshot --role board"; }
-board_becomes() { # like screen_becomes, on the second head
-  local give_up=$((SECONDS + $3))
-  while :; do
-    "$vm_tool" qmp "$WORK/qmp.sock" screendump "$1" 1 || fail "QMP screendump of head 1"
-    result=$(same_screen "$1" "$2") && return 0
-    [ "$SECONDS" -lt "$give_up" ] || return 1
-    sleep 2
-  done
-}
-board_becomes "$WORK/board-guest.png" "$WORK/board-host.png" 60 ||
+screen_becomes "$WORK/board-guest.png" "$WORK/board-host.png" 60 1 ||
   fail "the guest's second head is not the board as tapsheet screenshot draws it: $result"
 pass "the board on the second head (${BOARD_SIZE}), as tapsheet screenshot draws it: $result"
 
@@ -375,7 +365,7 @@ result=$(same_screen "$WORK/after-keys.png" "$WORK/level-host.png") ||
 pass "Alt+F4, Escape, Ctrl+Alt+Backspace, Ctrl+Alt+F2: still the kiosk's step ($result)"
 # The keyboard is the board's under KMSDRM (SDL gives it to the window
 # opened last): the board must still be there too.
-board_becomes "$WORK/board-after-keys.png" "$WORK/board-host.png" 20 ||
+screen_becomes "$WORK/board-after-keys.png" "$WORK/board-host.png" 20 1 ||
   fail "after those keys the board is gone from the second head: $result"
 pass "and the board still on the second head ($result)"
 
