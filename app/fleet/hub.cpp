@@ -187,10 +187,9 @@ int Hub::Ingest(std::deque<Incoming>& batch) {
 }
 
 bool Hub::Step(std::chrono::milliseconds wait, std::string* error) {
-    client_->Supervise();
     // Once per new reason: a broker the hub cannot reach gives no other sign.
-    if (client_->Unreachable() != unreachable_) {
-        unreachable_ = client_->Unreachable();
+    if (std::string unreachable = client_->Unreachable(); unreachable != unreachable_) {
+        unreachable_ = std::move(unreachable);
         if (!unreachable_.empty()) Log(unreachable_);
     }
     std::deque<Incoming> batch;

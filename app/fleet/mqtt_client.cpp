@@ -3,6 +3,7 @@
 #include <mosquitto.h>
 #include <mqtt_protocol.h>
 
+#include <algorithm>
 #include <thread>
 
 namespace tapsheet {
@@ -67,14 +68,13 @@ bool MqttClient::Start(std::string* error) {
     // board at median 90 ms, p99 160 ms with it. The broker sets the same
     // on its side (set_tcp_nodelay, deploy/fleet-setup.sh).
     mosquitto_int_option(mosq_, MOSQ_OPT_TCP_NODELAY, 1);
-    // No mosquitto_threaded_set: loop_start marks the client threaded itself
-    // (and refuses a client already marked), so Publish() from our threads
-    // takes libmosquitto's locks.
+    // Our own thread runs the loop: Publish() from other threads then only
+    // queues and wakes it, under libmosquitto's locks.
+    mosquitto_threaded_set(mosq_, true);
     mosquitto_connect_v5_callback_set(mosq_, OnConnect);
     mosquitto_disconnect_v5_callback_set(mosq_, OnDisconnect);
     mosquitto_message_v5_callback_set(mosq_, OnMessage);
     mosquitto_publish_v5_callback_set(mosq_, OnPublish);
-    mosquitto_reconnect_delay_set(mosq_, 1, 15, true);
     int rc = mosquitto_username_pw_set(mosq_, options_.user.c_str(), options_.password.c_str());
     if (rc == MOSQ_ERR_SUCCESS)
         rc = mosquitto_tls_set(mosq_, options_.ca.c_str(), nullptr, OrNull(options_.cert),
@@ -91,12 +91,7 @@ bool MqttClient::Start(std::string* error) {
     // A broker that is down now is retried by the network thread, with backoff.
     NoteAttempt(
         mosquitto_connect_async(mosq_, options_.host.c_str(), options_.port, options_.keepalive_seconds));
-    rc = mosquitto_loop_start(mosq_);
-    if (rc != MOSQ_ERR_SUCCESS) {
-        *error = "cannot start the MQTT client's thread: " + Describe(rc);
-        return false;
-    }
-    running_ = true;
+    thread_ = std::thread([this] { Run(); });
     return true;
 }
 
@@ -110,40 +105,84 @@ int MqttClient::Subscribe(const std::string& pattern) {
 }
 
 void MqttClient::Stop(const std::string& last_topic, const std::string& last_payload) {
-    if (!running_) return;
-    running_ = false;
-    if (!last_topic.empty()) {
+    if (!thread_.joinable()) return;
+    if (!last_topic.empty() && connected_) {
         int mid = 0;
         Publish(last_topic, last_payload, true, &mid);
         // Give the goodbye a moment to leave; the Will covers the rest.
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
+    leaving_ = true;
     mosquitto_disconnect_v5(mosq_, MQTT_RC_NORMAL_DISCONNECTION, nullptr);
-    mosquitto_loop_stop(mosq_, false);
+    {
+        // The network thread writes the DISCONNECT and closes the socket.
+        std::unique_lock lock(mutex_);
+        wake_.wait_for(lock, std::chrono::seconds(1), [this] { return !connected_.load(); });
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
 }
 
-void MqttClient::Supervise() {
-    const auto now = std::chrono::steady_clock::now();
-    if (!running_ || connected_) {
-        down_since_ = now;
-        if (connected_) unreachable_.clear();
-        return;
+void MqttClient::MarkConnected(bool connected) {
+    {
+        std::lock_guard lock(mutex_);
+        connected_ = connected;
+        down_since_ = std::chrono::steady_clock::now();
+        if (connected) unreachable_.clear();
     }
-    if (std::chrono::duration<double>(now - down_since_).count() < kRestartAfterSeconds) return;
-    down_since_ = now;
-    // The thread may be dead or asleep in its backoff: stopped either way.
-    mosquitto_loop_stop(mosq_, true);
-    NoteAttempt(mosquitto_reconnect_async(mosq_));
-    mosquitto_loop_start(mosq_);
-    // A refused or silent port fails on the network thread, unseen here.
-    if (unreachable_.empty())
-        unreachable_ = "no connection to the broker " + options_.host + ":" + std::to_string(options_.port) +
-                       " for " + std::to_string(static_cast<int>(kRestartAfterSeconds)) +
-                       " s (is it running, and its port open?)";
+    wake_.notify_all();
+}
+
+std::string MqttClient::Unreachable() const {
+    std::lock_guard lock(mutex_);
+    return unreachable_;
+}
+
+// The network thread: one connection attempt after another, with backoff,
+// until Stop(). Never gives up: a kiosk keeps its answers and waits.
+void MqttClient::Run() {
+    double retry = kFirstRetrySeconds;
+    bool first = true; // Start() made the first attempt
+    while (!stopping_ && !leaving_) {
+        if (!first) NoteAttempt(mosquitto_reconnect_async(mosq_));
+        first = false;
+        const auto attempt_at = std::chrono::steady_clock::now();
+        int rc = MOSQ_ERR_SUCCESS;
+        while (!stopping_ && rc == MOSQ_ERR_SUCCESS) {
+            rc = mosquitto_loop(mosq_, 200, 1);
+            if (connected_) retry = kFirstRetrySeconds;
+            const double waited =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - attempt_at).count();
+            if (!connected_ && waited > kConnectTimeoutSeconds) break;
+        }
+        if (leaving_) break;
+        NoteDown(rc);
+        Pause(retry);
+        retry = std::min(kMaxRetrySeconds, retry * 2);
+    }
+}
+
+void MqttClient::Pause(double seconds) {
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, std::chrono::duration<double>(seconds), [this] { return stopping_.load(); });
+}
+
+// Said once the client has been without a connection for kMaxRetrySeconds:
+// a refused or silent port fails on this thread, unseen by the owner.
+void MqttClient::NoteDown(int mosquitto_error) {
+    std::lock_guard lock(mutex_);
+    const double down = std::chrono::duration<double>(std::chrono::steady_clock::now() - down_since_).count();
+    if (connected_ || down < kMaxRetrySeconds || !unreachable_.empty()) return;
+    const std::string last = mosquitto_error == MOSQ_ERR_SUCCESS ? "no reply" : Describe(mosquitto_error);
+    unreachable_ = "no connection to the broker " + options_.host + ":" + std::to_string(options_.port) +
+                   " for " + std::to_string(static_cast<int>(down)) + " s (" + last +
+                   "; is it running, and its port open?)";
 }
 
 void MqttClient::NoteAttempt(int mosquitto_error) {
     if (mosquitto_error == MOSQ_ERR_SUCCESS) return;
+    std::lock_guard lock(mutex_);
     unreachable_ = "cannot reach the broker " + options_.host + ":" + std::to_string(options_.port) + ": " +
                    Describe(mosquitto_error);
 }

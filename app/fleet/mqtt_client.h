@@ -1,8 +1,14 @@
 // A thin pair over libmosquitto (Debian's libmosquitto-dev), like an ImGui
 // backend: MQTT v5 over TLS with a client certificate and a password, a
-// Last Will, automatic reconnection with backoff, and callbacks. It runs
-// libmosquitto's own network thread; the callbacks come from that thread,
-// and Publish() may be called from any thread.
+// Last Will, automatic reconnection with backoff, and callbacks. It runs a
+// network thread of its own that calls mosquitto_loop(); the callbacks come
+// from that thread, and Publish() may be called from any thread.
+//
+// Not libmosquitto's loop_start(): its thread gives up reconnecting for good
+// on some errors (MOSQ_ERR_TLS when a connection is closed mid-handshake, as
+// a cut network does), and the only way to restart it is to cancel it, which
+// can leave one of libmosquitto's mutexes locked for ever. CI once saw a
+// kiosk that never reconnected after a two-minute partition that way.
 //
 // libmosquitto queues outgoing messages in memory only. That suits the
 // fleet: the kiosk's SQLite file is the one durable queue, and nothing is
@@ -11,8 +17,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <string>
+#include <thread>
 
 struct mosquitto;
 
@@ -63,22 +72,20 @@ class MqttClient {
     // (retained) when given, so the hub hears why.
     void Stop(const std::string& last_topic = "", const std::string& last_payload = "");
 
-    // Call now and then from the owner's thread: libmosquitto's network
-    // thread can give up reconnecting for good (seen after a broker was
-    // killed twice, and after a TLS error mid-handshake: its loop returns on
-    // MOSQ_ERR_TLS); after kRestartAfterSeconds without a connection the
-    // thread is started again. 5 s, not 20: after a partition healed the
-    // kiosk often reconnected only at the restart, up to 20 s later
-    // (bench_fleet's backlog, heal -> the hub's first answer over six
-    // partitions of 3 to 23 s: 2.3 to 17.3 s with 20, 2.3 to 3.7 s with 5).
-    // A restart costs one TLS handshake attempt.
-    void Supervise();
-    static constexpr double kRestartAfterSeconds = 5;
-    void MarkConnected(bool connected) { connected_ = connected; }
-    // "" or why the last attempt to reach the broker failed before any
-    // MQTT reply (a name that does not resolve, a refused port): without
-    // it such a client only stays silent. The owner's thread only.
-    const std::string& Unreachable() const { return unreachable_; }
+    void MarkConnected(bool connected);
+    // "" or why the client has had no connection for a while (a name that
+    // does not resolve, a refused port, a closed connection): without it
+    // such a client only stays silent.
+    std::string Unreachable() const;
+
+    // Between attempts to reach the broker: 1 s, doubling to 5 s. Not more:
+    // after a partition heals the kiosk reconnects within 5 s (bench_fleet's
+    // backlog: heal -> the hub's first answer).
+    static constexpr double kFirstRetrySeconds = 1;
+    static constexpr double kMaxRetrySeconds = 5;
+    // A connection with no CONNACK by then is given up and tried again (a
+    // handshake that hangs on a network that drops packets).
+    static constexpr double kConnectTimeoutSeconds = 15;
 
     static std::string Describe(int mosquitto_error);
     static std::string Reason(int reason_code);
@@ -87,15 +94,23 @@ class MqttClient {
     const MqttHandlers& Handlers() const { return handlers_; }
 
   private:
+    void Run();
+    // Sleeps for `seconds`, cut short by Stop().
+    void Pause(double seconds);
+    void NoteDown(int mosquitto_error);
     void NoteAttempt(int mosquitto_error);
 
     MqttOptions options_;
     MqttHandlers handlers_;
     mosquitto* mosq_ = nullptr;
-    bool running_ = false;
+    std::thread thread_;
     std::atomic<bool> connected_{false};
-    std::chrono::steady_clock::time_point down_since_ = std::chrono::steady_clock::now();
+    std::atomic<bool> stopping_{false};
+    std::atomic<bool> leaving_{false}; // a clean DISCONNECT was asked for
+    mutable std::mutex mutex_;         // guards what follows
+    std::condition_variable wake_;
     std::string unreachable_;
+    std::chrono::steady_clock::time_point down_since_ = std::chrono::steady_clock::now();
 };
 
 } // namespace tapsheet

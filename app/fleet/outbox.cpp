@@ -195,7 +195,7 @@ void Outbox::TakeAcks() {
 // port refuses) gives no MQTT reply to report: said once per new reason,
 // on stderr (the journal) and in the kiosk's health.
 void Outbox::NoteUnreachable() {
-    const std::string& unreachable = client_->Unreachable();
+    const std::string unreachable = client_->Unreachable();
     if (unreachable == unreachable_) return;
     unreachable_ = unreachable;
     if (unreachable.empty()) return;
@@ -220,7 +220,6 @@ void Outbox::TakeHubState() {
 }
 
 void Outbox::Pass() {
-    client_->Supervise();
     NoteUnreachable();
     TakeAcks();
     TakeHubState();

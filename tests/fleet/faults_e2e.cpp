@@ -24,7 +24,7 @@ void ExpectDelivered(FleetRun& fleet, std::chrono::milliseconds wait, const char
     const auto start = std::chrono::steady_clock::now();
     const Comparison delivered = fleet.WaitDelivered(wait);
     const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_TRUE(delivered.Equal()) << what << ": " << delivered.Summary() << "\nhub:\n" << fleet.Hub().Log();
+    EXPECT_TRUE(delivered.Equal()) << what << ": " << delivered.Summary() << "\n" << fleet.Logs();
     EXPECT_EQ(QueryText(fleet.HubFile(), "PRAGMA integrity_check"), "ok");
     std::printf("fleet: %s: %s, all delivered %.1f s after the last fault\n", what,
                 delivered.Summary().c_str(), took);

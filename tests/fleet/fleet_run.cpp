@@ -206,6 +206,13 @@ bool FleetRun::StartKiosk(const KioskRun& run) {
     return started.WaitFor("ready", std::chrono::seconds(20));
 }
 
+std::string FleetRun::Logs() const {
+    std::string logs = "hub:\n" + (hub_ ? hub_->Log() : std::string("(not started)\n"));
+    for (const auto& [file, child] : kiosks_)
+        logs += file + ":\n" + child->Log();
+    return logs;
+}
+
 Child& FleetRun::Kiosk(const std::string& file) {
     return *kiosks_.at(file);
 }

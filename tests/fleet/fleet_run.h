@@ -99,6 +99,8 @@ class FleetRun {
     Comparison WaitDelivered(std::chrono::milliseconds wait, const std::vector<std::string>& files = {});
     // `tapsheet fleet-status` on the hub's file.
     CommandResult FleetStatus() const;
+    // The hub's log and each kiosk's, for a failure's message.
+    std::string Logs() const;
 
   private:
     std::filesystem::path KioskConfig(const KioskRun& run) const;
