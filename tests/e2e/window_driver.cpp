@@ -65,6 +65,7 @@ ProbeFrame WindowDriver::Latest() {
 
 ProbeFrame WindowDriver::WaitFor(const std::function<bool(const ProbeFrame&)>& done, const std::string& what,
                                  double timeout) {
+    if (timeout < 0) timeout = wait_;
     const double start = SteadyNow();
     ProbeFrame frame;
     bool have = false;

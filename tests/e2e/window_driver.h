@@ -41,8 +41,11 @@ class WindowDriver {
     // The newest frame the process wrote.
     ProbeFrame Latest();
     // Polls the probe until `done` holds for a frame; returns that frame.
+    // `timeout` < 0: the driver's wait (kWait unless SetWait changed it).
     ProbeFrame WaitFor(const std::function<bool(const ProbeFrame&)>& done, const std::string& what,
-                       double timeout = kWait);
+                       double timeout = -1);
+    // A slower program's default wait (a QEMU guest's kiosk, drawn by TCG).
+    void SetWait(double seconds) { wait_ = seconds; }
     // A frame drawn after this moment (the program has seen what came before).
     ProbeFrame NextFrame();
 
@@ -71,6 +74,7 @@ class WindowDriver {
     std::filesystem::path probe_;
     std::string name_;
     unsigned long window_ = 0;
+    double wait_ = kWait;
 };
 
 void SleepSeconds(double seconds);

@@ -41,12 +41,15 @@ class Guest {
 
     // Powers the guest on (boot `n` names its log) and waits for its boot
     // check and the kiosk's attract screen; throws e2e::E2eFailure when
-    // either does not come.
-    BootCheck Boot(int n);
+    // either does not come. Without `with_board` the kernel's command line
+    // says tapsheet.board=off (the guest's vm-board generator then starts
+    // the kiosk alone) and the second head stays off.
+    BootCheck Boot(int n, bool with_board);
     // The power cut: QEMU killed with SIGKILL, no shutdown.
     void Cut();
     e2e::WindowDriver& Kiosk() { return *kiosk_; }
-    // The board the kiosk's process draws on the second head (read only).
+    // The board the kiosk's process draws on the second head (read only;
+    // after a Boot with the board).
     e2e::WindowDriver& Board() { return *board_; }
     e2e::AppProcess& Process() { return *process_; }
 

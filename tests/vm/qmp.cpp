@@ -51,7 +51,9 @@ Qmp::~Qmp() {
 
 bool Qmp::Run(const std::string& command) {
     const std::string line = command + "\n";
-    if (write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size())) return false;
+    // MSG_NOSIGNAL: a power cut kills QEMU at any moment, and a write to its
+    // closed socket must fail here, not end this program with SIGPIPE.
+    if (send(fd_, line.data(), line.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(line.size())) return false;
     for (;;) { // events come between; the command's answer is "return" or "error"
         const std::string reply = ReadReply();
         if (reply.empty()) return false;

@@ -70,7 +70,8 @@ bool SecondHead::Read(void* data, size_t size) {
 }
 
 bool SecondHead::Write(const void* data, size_t size) {
-    return write(fd_, data, size) == static_cast<ssize_t>(size);
+    // MSG_NOSIGNAL: QEMU killed by a power cut must not end the test with SIGPIPE.
+    return send(fd_, data, size, MSG_NOSIGNAL) == static_cast<ssize_t>(size);
 }
 
 // RFB 3.8: versions, security "None", ClientInit (shared), the server's
