@@ -5,6 +5,7 @@
 # against Debian's arm64 libraries and works, without a Pi.
 #
 #   deploy/cross-arm64.sh          # set up, build into build/arm64, run the tests
+#   deploy/cross-arm64.sh --prepare   # only the set-up (packages)
 #
 # It adds the arm64 architecture to dpkg, installs Debian's aarch64 cross
 # compiler, qemu-user and the arm64 -dev packages (multiarch, into this
@@ -173,6 +174,8 @@ run_tests() {
 start=$SECONDS
 deploy/install-deps.sh >/dev/null
 setup_packages
+# --prepare: only the packages (deploy/test.sh installs them beside the builds).
+[ "${1:-}" != --prepare ] || exit 0
 echo "== build: arm64 ($BUILD_DIR)"
 build
 check_binary

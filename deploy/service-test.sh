@@ -23,6 +23,8 @@
 #
 # Works whether or not systemd is PID 1 on this machine. Takes about 3
 # minutes the first time (the container's system), under 1 minute after.
+# With --prepare it only builds the container's system (deploy/test.sh runs
+# that beside the builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -63,6 +65,7 @@ if [ ! -x "$ROOT/lib/systemd/systemd" ]; then
   if [ -f /etc/apt/sources.list ]; then cp /etc/apt/sources.list "$ROOT/etc/apt/"; fi
 fi
 pass "a minimal Debian $RELEASE to boot"
+[ "${1:-}" != --prepare ] || exit 0
 
 # nspawn keeps state under /run/systemd/nspawn and refuses to clean it up
 # on a disk (where /run is not a tmpfs, as on machines without systemd).

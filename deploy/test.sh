@@ -2,8 +2,10 @@
 # Sets everything up and runs every test: installs dependencies, builds the
 # release and the sanitizer (ASan + UBSan) builds, runs all tests of both
 # under a virtual X display, prints the benchmarks' figures, then proves the
-# Debian package on this machine and the arm64 build under qemu-user.
+# Debian package on this machine, under a real systemd, on a DRM display in a
+# QEMU guest with power cuts, and the arm64 build under qemu-user.
 # Each stage's wall time is printed as it ends and again in a summary.
+# (As root: the package, container and VM stages install and boot systems.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -40,7 +42,24 @@ tests() {
   xvfb-run -a -s "-screen 0 1920x1080x24" ctest --preset "$preset" -j "$jobs" "$@"
 }
 
+# The systems the later stages boot (debootstrap: the container's and the
+# VM guest's) and the arm64 packages wait on the network and dpkg, not the
+# compiler: made beside the builds and tests. Each stage's own script still
+# makes what is missing, so a failure here only costs time.
+prepare() {
+  deploy/vm-test.sh --prepare && deploy/service-test.sh --prepare && deploy/cross-arm64.sh --prepare
+}
+# Waits for prepare(); its log on failure.
+prepared() {
+  wait "$prepare_pid" && return 0
+  echo "deploy/test.sh: making the systems and arm64 packages beside the builds failed; the stages retry:"
+  tail -20 "$prepare_log"
+}
+
 stage "dependencies" eval 'deploy/install-deps.sh >/dev/null'
+prepare_log=$(mktemp /tmp/tapsheet-prepare.XXXXXX)
+prepare >"$prepare_log" 2>&1 &
+prepare_pid=$!
 stage "build: release" build release
 stage "build: sanitize" build sanitize
 stage "tests: release" tests release
@@ -48,6 +67,9 @@ stage "tests: release" tests release
 # waiting) runs with the release build only.
 stage "tests: sanitize" tests sanitize -LE e2e
 stage "benchmarks (figures only; no pass/fail)" tests/bench/run.sh build/release
+stage "waiting for the systems and arm64 packages made beside the stages above" prepared
 stage "Debian package: build, install, verify the units, upgrade, remove (as root)" deploy/package-test.sh
 stage "the systemd units under a real systemd (systemd-nspawn container)" deploy/service-test.sh
+stage "a QEMU guest: the .deb on a DRM display (KMSDRM, two heads), taps through its tablet, 20 power cuts" \
+  deploy/vm-test.sh
 stage "arm64: cross-build with Debian's aarch64 toolchain, tests under qemu-user" deploy/cross-arm64.sh
