@@ -8,7 +8,7 @@
 // on some errors (MOSQ_ERR_TLS when a connection is closed mid-handshake, as
 // a cut network does), and the only way to restart it is to cancel it, which
 // can leave one of libmosquitto's mutexes locked for ever. CI once saw a
-// kiosk that never reconnected after a two-minute partition that way.
+// kiosk that never reconnected after a two-minute partition, most likely so.
 //
 // libmosquitto queues outgoing messages in memory only. That suits the
 // fleet: the kiosk's SQLite file is the one durable queue, and nothing is

@@ -67,17 +67,6 @@ TEST_F(OneProcess, AVisitTappedOnTheKioskWindowReachesTheBoardWindowOfTheSamePro
     EXPECT_EQ(after.Get("page"), "poll");
 }
 
-void TapWhenEnabled(WindowDriver& window, const std::string& id) {
-    const ProbeFrame frame = window.WaitFor(
-        [&](const ProbeFrame& f) {
-            const ProbeTarget* t = f.Target(id);
-            return t != nullptr && t->visible && t->enabled;
-        },
-        "'" + id + "' enabled");
-    const ProbeTarget* t = frame.Target(id);
-    window.TapAt(t->CentreX(), t->CentreY());
-}
-
 // Staff open the panel (the corner held, the PIN) and close it again; the
 // next attendee's first tap on Start must begin a visit. (Seen in the QEMU
 // guest with the board in the kiosk's process: that tap was lost.)
@@ -98,10 +87,10 @@ TEST_F(OneProcess, AfterTheStaffPanelIsClosedTheFirstTapOnStartBeginsAVisit) {
     kiosk.WaitFor([](const ProbeFrame& f) { return f.Target("pin-1") != nullptr; }, "the PIN pad");
     kiosk.Input().Release();
     for (const char* digit : {"pin-2", "pin-4", "pin-6", "pin-8"})
-        TapWhenEnabled(kiosk, digit);
-    TapWhenEnabled(kiosk, "pin-OK");
+        kiosk.TapWhenEnabled(digit);
+    kiosk.TapWhenEnabled("pin-OK");
     kiosk.WaitFor([](const ProbeFrame& f) { return f.Get("admin") == "panel"; }, "the staff panel", 60);
-    TapWhenEnabled(kiosk, "admin-close");
+    kiosk.TapWhenEnabled("admin-close");
     kiosk.WaitFor([](const ProbeFrame& f) { return f.Get("screen") == "attract"; }, "the start screen again");
     Truth truth;
     KioskDriver k(kiosk, pack, truth, 120, 15);

@@ -37,14 +37,7 @@ class PinLockoutE2e : public E2eTest {
     }
 
     static void TapWhenEnabled(WindowDriver& window, const std::string& id) {
-        const ProbeFrame frame = window.WaitFor(
-            [&](const ProbeFrame& f) {
-                const ProbeTarget* t = f.Target(id);
-                return t != nullptr && t->visible && t->enabled;
-            },
-            "'" + id + "' enabled");
-        const ProbeTarget* t = frame.Target(id);
-        window.TapAt(t->CentreX(), t->CentreY());
+        window.TapWhenEnabled(id);
         SleepSeconds(0.1);
     }
 

@@ -83,6 +83,17 @@ ProbeFrame WindowDriver::WaitFor(const std::function<bool(const ProbeFrame&)>& d
     }
 }
 
+void WindowDriver::TapWhenEnabled(const std::string& id) {
+    const ProbeFrame frame = WaitFor(
+        [&](const ProbeFrame& f) {
+            const ProbeTarget* t = f.Target(id);
+            return t != nullptr && t->visible && t->enabled;
+        },
+        "'" + id + "' enabled");
+    const ProbeTarget* t = frame.Target(id);
+    TapAt(t->CentreX(), t->CentreY());
+}
+
 ProbeFrame WindowDriver::NextFrame() {
     const double now = SteadyNow();
     return WaitFor([now](const ProbeFrame& f) { return f.time > now; }, "a new frame");

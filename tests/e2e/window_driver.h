@@ -53,6 +53,8 @@ class WindowDriver {
     void MoveTo(float x, float y);
     void WarpTo(float x, float y);
     void TapAt(float x, float y, const TapTiming& timing = {});
+    // Waits until the target `id` is drawn and enabled, then taps its centre.
+    void TapWhenEnabled(const std::string& id);
     // A finger pressed at (x, y), slid by (dx, dy) in steps, lifted.
     void Drag(float x, float y, float dx, float dy);
     void Key(const std::string& keysym_name); // with the window focused

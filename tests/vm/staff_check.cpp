@@ -10,17 +10,6 @@ bool Screen(const e2e::ProbeFrame& f, const std::string& admin) {
     return f.Get("screen") == "admin" && f.Get("admin") == admin;
 }
 
-void TapWhenEnabled(e2e::WindowDriver& kiosk, const std::string& id) {
-    const e2e::ProbeFrame frame = kiosk.WaitFor(
-        [&](const e2e::ProbeFrame& f) {
-            const e2e::ProbeTarget* t = f.Target(id);
-            return t != nullptr && t->visible && t->enabled;
-        },
-        "'" + id + "' enabled");
-    const e2e::ProbeTarget* t = frame.Target(id);
-    kiosk.TapAt(t->CentreX(), t->CentreY());
-}
-
 } // namespace
 
 double OpenAndCloseStaffPanel(e2e::WindowDriver& kiosk, const std::string& pin) {
@@ -36,17 +25,17 @@ double OpenAndCloseStaffPanel(e2e::WindowDriver& kiosk, const std::string& pin) 
         "the PIN pad while the corner is held");
     kiosk.Input().Release();
     for (std::size_t i = 0; i < pin.size(); i++) {
-        TapWhenEnabled(kiosk, std::string("pin-") + pin[i]);
+        kiosk.TapWhenEnabled(std::string("pin-") + pin[i]);
         const std::string entered = std::to_string(i + 1);
         kiosk.WaitFor([&](const e2e::ProbeFrame& f) { return f.Get("pin_entered") == entered; },
                       entered + " digits on the PIN pad");
     }
-    TapWhenEnabled(kiosk, "pin-OK");
+    kiosk.TapWhenEnabled("pin-OK");
     const double checking = e2e::SteadyNow();
     kiosk.WaitFor([](const e2e::ProbeFrame& f) { return Screen(f, "panel"); },
                   "the staff panel after the PIN", 120);
     const double seconds = e2e::SteadyNow() - checking;
-    TapWhenEnabled(kiosk, "admin-close");
+    kiosk.TapWhenEnabled("admin-close");
     kiosk.WaitFor([](const e2e::ProbeFrame& f) { return f.Get("screen") == "attract"; },
                   "the attract screen after Close");
     return seconds;
