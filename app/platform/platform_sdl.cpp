@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
+#include <imgui_internal.h>
 
 #include <cstdio>
 
@@ -35,6 +36,7 @@ class SdlWindow final : public Window {
   private:
     bool HandleEvent(const SDL_Event& e);
     void MakeCurrent();
+    void TraceInput() const;
 
     WindowOptions options_;
     bool video_started_ = false;
@@ -46,6 +48,7 @@ class SdlWindow final : public Window {
     sdl::EventInbox inbox_;
     TouchInput touch_;
     bool close_requested_ = false;
+    bool trace_ = false; // TAPSHEET_INPUT_TRACE=1: each frame's input to stderr
 };
 
 // With no display SDL quietly falls back to a driver that shows nothing; a
@@ -102,6 +105,8 @@ bool SdlWindow::Open(std::string* error) {
         return false;
     if (options_.fullscreen) KeepOnDisplay(gl_.window, monitor);
     window_id_ = SDL_GetWindowID(gl_.window);
+    const char* trace = SDL_getenv("TAPSHEET_INPUT_TRACE");
+    trace_ = trace != nullptr && trace[0] == '1';
     SDL_GL_SetSwapInterval(1); // VSync; the app decides when a frame is worth drawing
 
     imgui_ = CreateKioskImGuiContext();
@@ -201,7 +206,23 @@ void SdlWindow::BeginFrame() {
     ImGui::NewFrame();
 }
 
+// A tap that did nothing, on a screen no debugger reaches (KMSDRM on a
+// Pi, a QEMU guest): what ImGui made of each frame's input, in the journal.
+void SdlWindow::TraceInput() const {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiIO& io = g.IO;
+    if (g.InputEventsTrail.Size == 0 && !io.MouseDown[0] && !io.MouseReleased[0]) return;
+    std::fprintf(
+        stderr,
+        "tapsheet input: window %u frame %d: %d event(s), %d left; pointer %.0f,%.0f down %d clicked %d "
+        "released %d; hovered window '%s' item %u; active item %u\n",
+        window_id_, g.FrameCount, g.InputEventsTrail.Size, g.InputEventsQueue.Size, io.MousePos.x,
+        io.MousePos.y, io.MouseDown[0] ? 1 : 0, io.MouseClicked[0] ? 1 : 0, io.MouseReleased[0] ? 1 : 0,
+        g.HoveredWindow != nullptr ? g.HoveredWindow->Name : "", g.HoveredId, g.ActiveId);
+}
+
 void SdlWindow::EndFrame() {
+    if (trace_) TraceInput();
     ImGui::Render();
     int w = 0, h = 0;
     FramebufferSize(w, h);

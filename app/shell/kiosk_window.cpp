@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 
 namespace tapsheet {
@@ -55,6 +56,8 @@ FlowSignature SignatureOf(const Flow& flow) {
 KioskLoopWindow::KioskLoopWindow(Window& window, KioskSession& session, const Theme& theme,
                                  AdminSession* admin)
     : window_(window), session_(session), theme_(theme), admin_(admin) {
+    const char* trace = std::getenv("TAPSHEET_INPUT_TRACE");
+    trace_ = trace != nullptr && trace[0] == '1';
     const Pack& pack = session.GetFlow().GetPack();
     default_lang_ = pack.languages.empty() ? "en" : pack.languages.front().code;
 }
@@ -126,6 +129,12 @@ bool KioskLoopWindow::Draw(double now) {
     const bool pad_opened = admin_ != nullptr && admin_->Open();
     window_.EndFrame();
     if (probe_) probe_->Write(now, KioskProbeState(flow, view.keyboard, view.out_of_service, now));
+    if (trace_ && (!intents.empty() || pressed))
+        std::fprintf(
+            stderr,
+            "tapsheet input: kiosk at %.3f: %zu intent(s), first kind %d; inert %d; guard until %.3f\n", now,
+            intents.size(), intents.empty() ? -1 : static_cast<int>(intents.front().kind), inert ? 1 : 0,
+            flow.GuardUntil());
     if (inert || intents.empty()) return (inert && pressed) || pad_opened;
     session_.Apply(intents, now);
     session_.Pump(now);

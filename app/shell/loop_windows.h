@@ -36,6 +36,7 @@ class KioskLoopWindow final : public LoopWindow {
     std::string default_lang_;
     double next_wake_ = 0;
     Probe* probe_ = nullptr;
+    bool trace_ = false; // TAPSHEET_INPUT_TRACE=1: each tap's intents to stderr
 };
 
 class BoardLoopWindow final : public LoopWindow {

@@ -99,6 +99,20 @@ void KioskHarness::Press(ImVec2 at) {
     Frame();
 }
 
+::testing::AssertionResult KioskHarness::MouseTap(const std::string& id_or_label) {
+    const TapTarget* target = Find(id_or_label);
+    if (target == nullptr) return ::testing::AssertionFailure() << "no target '" << id_or_label << "'";
+    const ImVec2 at((target->min.x + target->max.x) * 0.5f, (target->min.y + target->max.y) * 0.5f);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(at.x, at.y);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    Frame();
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    Frame();
+    return ::testing::AssertionSuccess();
+}
+
 void KioskHarness::Release() {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);

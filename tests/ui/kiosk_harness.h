@@ -34,6 +34,10 @@ class KioskHarness {
     ::testing::AssertionResult Tap(const std::string& id_or_label);
     // A finger down and up at a point of the screen.
     void TapAt(ImVec2 at);
+    // A tap by an absolute mouse (a touch monitor that reports as one, a
+    // QEMU guest's tablet): move and press reach ImGui in the next frame,
+    // the release in the one after (a touchscreen's press waits a frame).
+    ::testing::AssertionResult MouseTap(const std::string& id_or_label);
     // Press at one target, slide by (dx, dy), release.
     void Swipe(const std::string& id_or_label, float dx, float dy);
     // Press at a point, slide by (dx, dy), release.

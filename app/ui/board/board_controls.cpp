@@ -167,7 +167,7 @@ void DrawBoardControls(UiFrame& ui, const BoardView& view, const ImRect& area, B
     }
     ImGui::SetCursorScreenPos(origin);
     ImGui::BeginChild("strip-row", ImVec2(width, layout.buttons_h), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_HorizontalScrollbar);
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_HorizontalScrollbar | kTouchWindow);
     DragSideways();
     DrawButtons(ui, view, items, layout, ImGui::GetCursorScreenPos(), out);
     FadeRightEdge(ui.theme);

@@ -134,7 +134,8 @@ void DrawBoardModeration(UiFrame& ui, const BoardView& view, const ImRect& area,
     ImGui::SetCursorScreenPos(ImVec2(area.Min.x, top));
     float gutter = ImGui::GetStyle().ScrollbarSize;
     ImGui::BeginChild("moderation", ImVec2(area.GetWidth(), area.Max.y - top), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysVerticalScrollbar |
+                          kTouchWindow);
     DragToScroll();
     float width = ImGui::GetContentRegionAvail().x - gutter * 0.5f;
     RowLayout layout = MakeLayout(ui, width);

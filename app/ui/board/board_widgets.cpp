@@ -175,7 +175,7 @@ bool BeginMenu(const Theme& theme, const char* id, ImVec2 anchor_top, ImVec2 anc
     // The style is the kiosk's light one; ImGui's popups default to dark.
     ImGui::PushStyleColor(ImGuiCol_PopupBg, ImGui::ColorConvertU32ToFloat4(theme.colors.surface));
     ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(theme.colors.border));
-    bool open = ImGui::BeginPopup(id, ImGuiWindowFlags_NoSavedSettings);
+    bool open = ImGui::BeginPopup(id, ImGuiWindowFlags_NoSavedSettings | kTouchWindow);
     ImGui::PopStyleColor(2);
     return open;
 }

@@ -14,6 +14,15 @@
 
 namespace tapsheet {
 
+// Every window the screens open: touch only, without ImGui's keyboard
+// navigation. With it, ImGui gave a window's first item the navigation
+// focus in the window's second frame, and a tap on that item in that frame
+// counted as a keyboard activation and was dropped (ImGui 1.90.1): the
+// first tap on Start after the kiosk started or the staff panel closed,
+// wherever frames are slow enough for a finger to land in the second one
+// (seen on KMSDRM in a QEMU guest).
+inline constexpr ImGuiWindowFlags kTouchWindow = ImGuiWindowFlags_NoNav;
+
 // Where a tappable thing was drawn this frame: lets tests (and the screenshot
 // tool) tap targets by their label instead of by pixel.
 struct TapTarget {

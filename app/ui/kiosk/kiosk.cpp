@@ -8,7 +8,7 @@ namespace {
 
 const ImGuiWindowFlags kRootFlags =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse | kTouchWindow;
 
 void BeginRoot(const char* name, ImU32 background) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -58,7 +58,8 @@ void DrawStep(UiFrame& ui, const KioskView& view, Intents& out) {
     // Each step opens at its top, whatever the one before was scrolled to.
     StartAtTopWhenNew("body-serial", view.flow.ScreenSerial());
     ImGui::BeginChild("body", ImVec2(column + gutter, body_h), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_AlwaysVerticalScrollbar |
+                          kTouchWindow);
     DragToScroll();
     MoreBelowButton(ui);
     float body_w = ImGui::GetContentRegionAvail().x;

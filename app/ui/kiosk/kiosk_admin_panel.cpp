@@ -9,7 +9,8 @@ namespace {
 using Kind = AdminIntent::Kind;
 
 const ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse;
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                                    kTouchWindow;
 
 bool Armed(const AdminView& view, Kind kind, std::size_t index = 0) {
     return view.armed == kind && view.armed_index == index;
@@ -206,7 +207,7 @@ void DrawAdminPanel(UiFrame& ui, const AdminView& view, AdminIntents& out) {
     // Each tab opens at its top; staff with a mouse may use its wheel.
     StartAtTopWhenNew("admin-tab", static_cast<std::uint64_t>(view.tab));
     ImGui::BeginChild("admin-body", ImVec2(width + gutter, body_h), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoBackground);
+                      ImGuiWindowFlags_NoBackground | kTouchWindow);
     DragToScroll();
     DrawBody(ui, view, width, out);
     ImGui::EndChild();

@@ -128,7 +128,7 @@ void DrawKeyboard(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ui.theme.colors.background);
     ImGui::Begin("##keyboard", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoScrollWithMouse | kTouchWindow);
     ImGui::PopStyleColor();
     KeyGrid grid;
     ImVec2 avail = ImGui::GetContentRegionAvail();

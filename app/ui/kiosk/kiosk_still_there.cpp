@@ -19,7 +19,7 @@ void DrawStillThere(UiFrame& ui, const KioskView& view, Intents& out) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0)); // the edges count too
     ImGui::Begin("##still-there", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoScrollWithMouse | kTouchWindow);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     // The dimmed layer is one big target that the card's buttons overlap.

@@ -63,7 +63,7 @@ void DrawThanks(UiFrame& ui, const KioskView& view, Intents& out) {
     // Every visit's thanks opens at its top, not where the last person left it.
     StartAtTopWhenNew("thanks-serial", view.flow.ScreenSerial());
     ImGui::BeginChild("thanks-body", ImVec2(width, body_h), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoBackground);
+                      ImGuiWindowFlags_NoBackground | kTouchWindow);
     DragToScroll();
     MoreBelowButton(ui);
     // Questions beside the QR code when wide; QR below them when narrow.
