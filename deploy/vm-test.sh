@@ -114,8 +114,37 @@ make_guest() {
   printf '/dev/vda / ext4 defaults 0 1\nshare /run/vm-share 9p trans=virtio,version=9p2000.L,nofail 0 0\n' \
     >"$root/etc/fstab"
   mkdir -p "$root/etc/systemd/system/tapsheet-kiosk.service.d"
-  printf '[Unit]\nRequiresMountsFor=/run/vm-share\n[Service]\nEnvironment=TAPSHEET_PROBE=/run/vm-share/kiosk.probe\n' \
+  # SDL_EVENT_LOGGING=2 and TAPSHEET_INPUT_TRACE=1: every event SDL hands
+  # the kiosk (taps, window focus) and what ImGui and the kiosk made of it,
+  # in the journal: a tap the kiosk did not act on shows where it stopped.
+  printf '[Unit]\nRequiresMountsFor=/run/vm-share\n[Service]\nEnvironment=TAPSHEET_PROBE=/run/vm-share/kiosk.probe\nEnvironment=SDL_EVENT_LOGGING=2\nEnvironment=TAPSHEET_INPUT_TRACE=1\n' \
     >"$root/etc/systemd/system/tapsheet-kiosk.service.d/vm-probe.conf"
+  # Every 2 s, the kiosk's threads (state, kernel wait, kernel stack) to
+  # the host: a failed wait prints them (the host sees only QEMU's).
+  cat >"$root/usr/local/sbin/vm-threads" <<'EOF'
+#!/bin/sh
+out=/run/vm-share
+while sleep 2; do
+  pid=$(systemctl show -p MainPID --value tapsheet-kiosk)
+  [ "$pid" -gt 0 ] 2>/dev/null || continue
+  for task in /proc/$pid/task/*; do
+    echo "$(basename $task) $(cat $task/comm) $(cut -d' ' -f3 $task/stat) in $(cat $task/wchan)"
+    sed 's/^/    /' $task/stack 2>/dev/null | head -8
+  done >$out/kiosk.threads.tmp 2>/dev/null
+  mv $out/kiosk.threads.tmp $out/kiosk.threads
+done
+EOF
+  chmod 755 "$root/usr/local/sbin/vm-threads"
+  cat >"$root/etc/systemd/system/vm-threads.service" <<'EOF'
+[Unit]
+Description=the kiosk's threads to the host every 2 s (a failed wait prints them)
+RequiresMountsFor=/run/vm-share
+After=tapsheet-kiosk.service
+[Service]
+ExecStart=/usr/local/sbin/vm-threads
+[Install]
+WantedBy=multi-user.target
+EOF
   echo tapsheet-vm >"$root/etc/hostname"
   printf '127.0.0.1\tlocalhost tapsheet-vm\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
   # A Pi 4 with a touchscreen and a TV: kiosk and board in one process, on
@@ -184,7 +213,7 @@ EOF
   mkdir -p "$root/etc/systemd/journald.conf.d"
   printf '[Journal]\nForwardToConsole=yes\nTTYPath=/dev/ttyS0\nMaxLevelConsole=info\n' \
     >"$root/etc/systemd/journald.conf.d/vm-console.conf"
-  in_guest "$root" systemctl enable tapsheet-kiosk.service vm-first-frame.service vm-boot-check.service \
+  in_guest "$root" systemctl enable tapsheet-kiosk.service vm-first-frame.service vm-boot-check.service vm-threads.service \
     >/dev/null 2>&1 || fail "systemctl enable in the guest"
   # No root password, no getty: nobody logs in to a kiosk.
   in_guest "$root" systemctl mask serial-getty@ttyS0.service getty@tty1.service \

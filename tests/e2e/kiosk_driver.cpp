@@ -81,8 +81,12 @@ ProbeFrame KioskDriver::ReadyFor(const std::string& id) {
         "target '" + id + "' enabled");
     // Taps in the first 0.35 s after a screen change are ignored on purpose
     // (a double tap must not answer two questions): a person is slower.
+    // The guard is in the kiosk's clock, as the frame's time is: in a QEMU
+    // guest that is not this machine's (the guest's kiosk once lost taps
+    // this wait did not hold back), so the wait left is taken from the
+    // frame; read after it was drawn, that only waits a little longer.
     const double guard = std::stod("0" + frame.Get("guard_until"));
-    SleepSeconds(guard + 0.03 - SteadyNow());
+    SleepSeconds(guard + 0.03 - frame.time);
     return window_.Latest();
 }
 

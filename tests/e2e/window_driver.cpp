@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <thread>
 
 namespace tapsheet::e2e {
@@ -24,7 +25,13 @@ void WindowDriver::Fail(const std::string& what, const ProbeFrame* last) {
         std::snprintf(age, sizeof age, " (drawn %.1f s before this message)", SteadyNow() - last->time);
         message += "\n  last frame: " + last->Summary() + age;
     }
-    if (!process_.Exited()) message += "\n  " + name_ + "'s threads:\n" + process_.Threads();
+    if (!threads_file_.empty()) {
+        std::ifstream threads(threads_file_);
+        message += "\n  " + name_ + "'s threads (" + threads_file_.string() + "):\n" +
+                   std::string(std::istreambuf_iterator<char>(threads), {});
+    } else if (!process_.Exited()) {
+        message += "\n  " + name_ + "'s threads:\n" + process_.Threads();
+    }
     std::string log = process_.Log();
     if (log.size() > 3000) log = "…" + log.substr(log.size() - 3000);
     message += "\n  " + name_ + "'s log:\n" + log;
@@ -94,9 +101,11 @@ void WindowDriver::TapWhenEnabled(const std::string& id) {
     TapAt(t->CentreX(), t->CentreY());
 }
 
+// By the frame's number, not its time: a QEMU guest's kiosk keeps the
+// guest's clock, not this machine's.
 ProbeFrame WindowDriver::NextFrame() {
-    const double now = SteadyNow();
-    return WaitFor([now](const ProbeFrame& f) { return f.time > now; }, "a new frame");
+    const long seen = Latest().frame;
+    return WaitFor([seen](const ProbeFrame& f) { return f.frame > seen; }, "a new frame");
 }
 
 void WindowDriver::ScreenPoint(float x, float y, int* sx, int* sy) {

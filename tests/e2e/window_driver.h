@@ -46,6 +46,9 @@ class WindowDriver {
                        double timeout = -1);
     // A slower program's default wait (a QEMU guest's kiosk, drawn by TCG).
     void SetWait(double seconds) { wait_ = seconds; }
+    // Where a failure reads the program's threads from, instead of
+    // /proc/PID (a QEMU guest's kiosk: a file its guest writes).
+    void SetThreadsFile(std::filesystem::path file) { threads_file_ = std::move(file); }
     // A frame drawn after this moment (the program has seen what came before).
     ProbeFrame NextFrame();
 
@@ -77,6 +80,7 @@ class WindowDriver {
     std::string name_;
     unsigned long window_ = 0;
     double wait_ = kWait;
+    std::filesystem::path threads_file_;
 };
 
 void SleepSeconds(double seconds);

@@ -51,7 +51,8 @@ BootCheck Guest::Boot(int n, bool with_board) {
     const std::filesystem::path probe = options_.share / "kiosk.probe";
     const std::filesystem::path check = options_.share / "boot-check.txt";
     const std::filesystem::path board_probe = options_.share / "kiosk.probe.board";
-    for (const auto& stale : {probe, board_probe, check, options_.share / "boot.db"})
+    for (const auto& stale :
+         {probe, board_probe, check, options_.share / "boot.db", options_.share / "kiosk.threads"})
         std::filesystem::remove(stale);
     std::vector<std::string> args = options_.args;
     if (!with_board)
@@ -72,9 +73,11 @@ BootCheck Guest::Boot(int n, bool with_board) {
     input_ = std::make_unique<QmpInput>(*qmp_);
     kiosk_ = std::make_unique<e2e::WindowDriver>(*input_, *process_, probe, "the guest's kiosk");
     kiosk_->SetWait(kFrameWaitSeconds);
+    kiosk_->SetThreadsFile(options_.share / "kiosk.threads");
     if (with_board) {
         board_ = std::make_unique<e2e::WindowDriver>(*input_, *process_, board_probe, "the guest's board");
         board_->SetWait(kFrameWaitSeconds);
+        board_->SetThreadsFile(options_.share / "kiosk.threads");
     }
 
     BootCheck result;

@@ -36,7 +36,7 @@ std::string VisitMarker(int number) {
     return {static_cast<char>('a' + number / 26 % 26), static_cast<char>('a' + number % 26)};
 }
 
-void TapVisit(e2e::KioskDriver& kiosk, const Pack& pack, int number) {
+void TapVisit(e2e::KioskDriver& kiosk, const Pack& pack, int number, bool done) {
     kiosk.Start();
     for (const Step& step : pack.steps) {
         switch (step.kind) {
@@ -55,7 +55,7 @@ void TapVisit(e2e::KioskDriver& kiosk, const Pack& pack, int number) {
             break;
         }
     }
-    kiosk.Done();
+    if (done) kiosk.Done();
 }
 
 } // namespace tapsheet::vm

@@ -12,7 +12,8 @@ namespace tapsheet::vm {
 
 std::string VisitMarker(int number); // 0 -> "aa", 27 -> "bb"
 
-// Start to the thank-you screen, then Done: the attract screen again.
-void TapVisit(e2e::KioskDriver& kiosk, const Pack& pack, int number);
+// Start to the thank-you screen, then (with `done`) Done: the attract
+// screen again.
+void TapVisit(e2e::KioskDriver& kiosk, const Pack& pack, int number, bool done = true);
 
 } // namespace tapsheet::vm
