@@ -62,14 +62,31 @@ prepare >"$prepare_log" 2>&1 &
 prepare_pid=$!
 stage "build: release" build release
 stage "build: sanitize" build sanitize
+# The arm64 cross-build, once its packages are in, beside the native tests
+# (which leave much of the two cores idle while their windows wait), at
+# the lowest priority so the tests' processes come first.
+arm64_log=$(mktemp /tmp/tapsheet-arm64.XXXXXX)
+(
+  while kill -0 "$prepare_pid" 2>/dev/null; do sleep 2; done
+  nice -n 19 deploy/cross-arm64.sh --build
+) >"$arm64_log" 2>&1 &
+arm64_pid=$!
+# Waits for the arm64 build; its log on failure (the arm64 stage builds again).
+arm64_built() {
+  wait "$arm64_pid" && return 0
+  echo "deploy/test.sh: the arm64 build beside the tests failed; the arm64 stage builds again:"
+  tail -20 "$arm64_log"
+}
 stage "tests: release" tests release
 # The end-to-end suite (tests/e2e: real processes, a few minutes, mostly
 # waiting) runs with the release build only.
 stage "tests: sanitize" tests sanitize -LE e2e
+# The benchmarks have the machine to themselves.
+stage "waiting for the arm64 build made beside the tests" arm64_built
 stage "benchmarks (figures only; no pass/fail)" tests/bench/run.sh build/release
 stage "waiting for the systems and arm64 packages made beside the stages above" prepared
 stage "Debian package: build, install, verify the units, upgrade, remove (as root)" deploy/package-test.sh
 stage "the systemd units under a real systemd (systemd-nspawn container)" deploy/service-test.sh
 stage "a QEMU guest: the .deb on a DRM display (KMSDRM, two heads), taps through its tablet, 20 power cuts" \
   deploy/vm-test.sh
-stage "arm64: cross-build with Debian's aarch64 toolchain, tests under qemu-user" deploy/cross-arm64.sh
+stage "arm64: tests under qemu-user (built beside the native tests)" deploy/cross-arm64.sh
