@@ -7,13 +7,17 @@
 namespace tapsheet {
 
 // The drag belongs to this window if the finger went down inside it; hover
-// is not asked, since the finger may leave the window while dragging.
+// is not asked, since the finger may leave the window while dragging. The
+// frame the finger lifts scrolls too: a slow frame takes the last of the
+// slide and the lift together (seen under software rendering in a QEMU
+// guest, where a whole flick came in one frame and scrolled nothing).
 void DragToScroll() {
     const ImGuiIO& io = ImGui::GetIO();
     ImGuiWindow* window = ImGui::GetCurrentWindow();
-    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left) || !window->InnerRect.Contains(io.MouseClickedPos[0]))
-        return;
-    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, ImGui::GetFontSize() * 0.6f)) return;
+    const bool touching =
+        ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    if (!touching || !window->InnerRect.Contains(io.MouseClickedPos[0])) return;
+    if (!SlidPast(ImGui::GetFontSize() * 0.6f)) return;
     ImGui::SetScrollY(window, window->Scroll.y - io.MouseDelta.y);
 }
 

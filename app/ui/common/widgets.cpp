@@ -4,6 +4,7 @@
 
 #include <qrencode.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace tapsheet {
@@ -26,14 +27,22 @@ bool TapPressed(const ImRect& bb, ImGuiID id, bool enabled, bool* held) {
     bool is_held = false;
     ImGuiButtonFlags flags = ImGuiButtonFlags_PressedOnClickRelease;
     bool pressed = enabled && ImGui::ButtonBehavior(bb, id, &hovered, &is_held, flags);
-    const ImGuiIO& io = ImGui::GetIO();
-    float threshold = ImGui::GetFontSize() * 0.6f;
-    bool slid = io.MouseDragMaxDistanceSqr[0] > threshold * threshold;
+    bool slid = SlidPast(ImGui::GetFontSize() * 0.6f);
     if (held) *held = enabled && is_held && hovered && !slid;
     return pressed && !slid;
 }
 
 } // namespace
+
+bool SlidPast(float threshold) {
+    const ImGuiIO& io = ImGui::GetIO();
+    float farthest = io.MouseDragMaxDistanceSqr[0];
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::IsMousePosValid(&io.MousePos)) {
+        const ImVec2 moved(io.MousePos.x - io.MouseClickedPos[0].x, io.MousePos.y - io.MouseClickedPos[0].y);
+        farthest = std::max(farthest, moved.x * moved.x + moved.y * moved.y);
+    }
+    return farthest > threshold * threshold;
+}
 
 bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held) {
     ImGui::ItemSize(bb.GetSize());

@@ -65,6 +65,11 @@ enum class ButtonKind { Primary, Secondary, Option, Quiet, Danger, Placeholder, 
 bool TapBehavior(const ImRect& bb, ImGuiID id, bool enabled, bool* held);
 // The same for an item that takes no room in the layout (drawn over others).
 bool TapOver(const ImRect& bb, ImGuiID id, bool* held);
+// Whether the finger down now (or lifted this frame) slid past `threshold`
+// pixels from where it went down. ImGui stops measuring at the lift, and
+// a frame slow enough to take the last of a slide and the lift together
+// (they come in one batch) would lose that last part of it.
+bool SlidPast(float threshold);
 
 bool TapButton(UiFrame& ui, const char* id, const std::string& text, ImVec2 size,
                ButtonKind kind = ButtonKind::Secondary, bool enabled = true);
