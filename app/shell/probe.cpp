@@ -45,15 +45,17 @@ void WriteText(std::ofstream& out, const DrawnText& t) {
         << Number(t.max.x) << '\t' << Number(t.max.y) << '\t' << Number(t.size) << '\n';
 }
 
-// Where ImGui has the pointer, whether it is down, from which source, and
-// the window and item under it: what a test reads when a tap did not land.
+// Where ImGui has the pointer, whether it is down, from which source, the
+// window and item under it, and how many input events ImGui has yet to
+// take (it takes one press or release a frame): what a test reads when a
+// tap did not land, or to know its input has all been taken.
 void WritePointer(std::ofstream& out) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     out << "pointer\t" << Number(io.MousePos.x) << '\t' << Number(io.MousePos.y) << '\t'
         << (io.MouseDown[0] ? 1 : 0) << '\t' << static_cast<int>(io.MouseSource) << '\t'
         << Escaped(g.HoveredWindow ? g.HoveredWindow->Name : "") << '\t' << g.HoveredIdPreviousFrame << '\t'
-        << g.ActiveId << '\n';
+        << g.ActiveId << '\t' << g.InputEventsQueue.Size << '\n';
 }
 
 } // namespace

@@ -66,12 +66,12 @@ ProbeFrame KioskDriver::ReadyFor(const std::string& id) {
         if (scrolls == 8) window_.Fail("target '" + id + "' never scrolled into view", &frame);
         // A finger slides the list: up to bring what is below into view.
         const float room = std::max(40.0f, (t.clip_y1 - t.clip_y0) * 0.6f);
-        if (t.y1 > t.clip_y1)
-            window_.Drag(t.CentreX(), t.clip_y1 - 12, 0, -std::min(room, t.y1 - t.clip_y1 + 60));
-        else
-            window_.Drag(t.CentreX(), t.clip_y0 + 12, 0, std::min(room, t.clip_y0 - t.y0 + 60));
-        window_.NextFrame();
-        SleepSeconds(0.05);
+        const bool below = t.y1 > t.clip_y1;
+        const float y = below ? t.clip_y1 - 12 : t.clip_y0 + 12;
+        const float dy =
+            below ? -std::min(room, t.y1 - t.clip_y1 + 60) : std::min(room, t.clip_y0 - t.y0 + 60);
+        window_.Drag(t.CentreX(), y, 0, dy);
+        window_.DragTakenIn(t.CentreX(), y + dy);
     }
     ProbeFrame frame = window_.WaitFor(
         [&](const ProbeFrame& f) {

@@ -91,6 +91,12 @@ bool ReadProbe(const std::filesystem::path& path, ProbeFrame* frame) {
             if (f[0] == "time" && f.size() == 2) read.time = std::stod(f[1]);
             if (f[0] == "display" && f.size() == 3) read.width = F(f[1]), read.height = F(f[2]);
             if (f[0] == "state" && f.size() == 3) read.state.emplace_back(f[1], f[2]);
+            if (f[0] == "pointer" && f.size() >= 4) {
+                read.pointer_x = std::stod(f[1]);
+                read.pointer_y = std::stod(f[2]);
+                read.pointer_down = f[3] == "1";
+                if (f.size() >= 9) read.input_queue = std::stoi(f[8]);
+            }
             if (f[0] == "target" && f.size() == 14)
                 read.targets.push_back({f[1], f[2], F(f[3]), F(f[4]), F(f[5]), F(f[6]), f[7] == "1",
                                         f[8] == "1", std::stoul(f[9]), F(f[10]), F(f[11]), F(f[12]),

@@ -30,6 +30,11 @@ struct ProbeFrame {
     long frame = 0;
     double time = 0; // the frame's steady clock, as SteadyNow()
     float width = 0, height = 0;
+    // Where ImGui had the pointer (below -1e30: nowhere), whether it was
+    // down, and how many input events ImGui had yet to take (-1: not said).
+    double pointer_x = 0, pointer_y = 0;
+    bool pointer_down = false;
+    int input_queue = -1;
     std::vector<std::pair<std::string, std::string>> state;
     std::vector<ProbeTarget> targets;
     std::vector<ProbeText> texts;

@@ -101,6 +101,25 @@ void WindowDriver::TapWhenEnabled(const std::string& id) {
     TapAt(t->CentreX(), t->CentreY());
 }
 
+ProbeFrame WindowDriver::DragTakenIn(float x, float y) {
+    const long taken = WaitFor(
+                           [x, y](const ProbeFrame& f) {
+                               const bool nowhere = f.pointer_x < -1e30;
+                               const bool there =
+                                   std::abs(f.pointer_x - x) < 1.5 && std::abs(f.pointer_y - y) < 1.5;
+                               return !f.pointer_down && (nowhere || there) && f.input_queue <= 0;
+                           },
+                           "the drag taken in")
+                           .frame;
+    const double until = SteadyNow() + 3;
+    ProbeFrame frame = Latest();
+    while (frame.frame <= taken && SteadyNow() < until) {
+        SleepSeconds(0.01);
+        frame = Latest();
+    }
+    return frame;
+}
+
 // By the frame's number, not its time: a QEMU guest's kiosk keeps the
 // guest's clock, not this machine's.
 ProbeFrame WindowDriver::NextFrame() {

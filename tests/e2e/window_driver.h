@@ -50,6 +50,12 @@ class WindowDriver {
     // /proc/PID (a QEMU guest's kiosk: a file its guest writes).
     void SetThreadsFile(std::filesystem::path file) { threads_file_ = std::move(file); }
     // A frame drawn after this moment (the program has seen what came before).
+    // After a drag ending at (x, y): waits until the program has taken all
+    // of it (the pointer up there, nothing left in ImGui's queue) and, for
+    // up to 3 s, for a frame after that one, which shows the scroll it
+    // made. A slow program (a QEMU guest's) takes one press or release a
+    // frame: targets read before then are where they were.
+    ProbeFrame DragTakenIn(float x, float y);
     ProbeFrame NextFrame();
 
     // Input at a point in window coordinates (ImGui's = the window's pixels).
