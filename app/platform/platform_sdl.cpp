@@ -105,8 +105,7 @@ bool SdlWindow::Open(std::string* error) {
         return false;
     if (options_.fullscreen) KeepOnDisplay(gl_.window, monitor);
     window_id_ = SDL_GetWindowID(gl_.window);
-    const char* trace = SDL_getenv("TAPSHEET_INPUT_TRACE");
-    trace_ = trace != nullptr && trace[0] == '1';
+    trace_ = InputTraceRequested();
     SDL_GL_SetSwapInterval(1); // VSync; the app decides when a frame is worth drawing
 
     imgui_ = CreateKioskImGuiContext();
@@ -206,8 +205,7 @@ void SdlWindow::BeginFrame() {
     ImGui::NewFrame();
 }
 
-// A tap that did nothing, on a screen no debugger reaches (KMSDRM on a
-// Pi, a QEMU guest): what ImGui made of each frame's input, in the journal.
+// What ImGui made of this frame's input (InputTraceRequested), to stderr.
 void SdlWindow::TraceInput() const {
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     const ImGuiIO& io = g.IO;

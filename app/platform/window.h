@@ -87,6 +87,11 @@ struct DisplayArea {
 // offscreen backend reports none without an error.
 std::vector<DisplayArea> ListDisplays(Backend backend, std::string* error);
 
+// TAPSHEET_INPUT_TRACE=1 in the environment: the windows log what ImGui
+// and the screens made of each frame's input (a tap that did nothing, on a
+// screen no debugger reaches: KMSDRM on a Pi, a QEMU guest).
+bool InputTraceRequested();
+
 bool WritePng(const std::string& path, const std::vector<std::uint8_t>& rgba, int width, int height,
               std::string* error);
 

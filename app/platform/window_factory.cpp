@@ -1,6 +1,8 @@
 #include "app/platform/backends.h"
 #include "app/platform/platform_common.h"
 
+#include <cstdlib>
+
 namespace tapsheet {
 
 const char* BackendName(Backend backend) {
@@ -54,6 +56,11 @@ std::vector<DisplayArea> ListDisplays(Backend backend, std::string* error) {
         return {};
     }
     return {};
+}
+
+bool InputTraceRequested() {
+    const char* trace = std::getenv("TAPSHEET_INPUT_TRACE");
+    return trace != nullptr && trace[0] == '1';
 }
 
 } // namespace tapsheet

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 
 namespace tapsheet {
@@ -56,8 +55,7 @@ FlowSignature SignatureOf(const Flow& flow) {
 KioskLoopWindow::KioskLoopWindow(Window& window, KioskSession& session, const Theme& theme,
                                  AdminSession* admin)
     : window_(window), session_(session), theme_(theme), admin_(admin) {
-    const char* trace = std::getenv("TAPSHEET_INPUT_TRACE");
-    trace_ = trace != nullptr && trace[0] == '1';
+    trace_ = InputTraceRequested();
     const Pack& pack = session.GetFlow().GetPack();
     default_lang_ = pack.languages.empty() ? "en" : pack.languages.front().code;
 }

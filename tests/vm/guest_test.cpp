@@ -16,9 +16,10 @@
 // once lost here: the guest draws so slowly that the tap landed in the
 // kiosk window's second frame, where ImGui's keyboard navigation took it
 // (fixed in the app: kTouchWindow in app/ui/common/widgets.h, proven by
-// tests/ui/kiosk_mouse_test.cpp). The guest's kiosk logs every SDL event
-// and what it made of each tap (SDL_EVENT_LOGGING, TAPSHEET_INPUT_TRACE),
-// and a failed wait prints its threads, for the next one.
+// KioskFlow.AMouseTapOnTheKiosksSecondFrameStartsAVisit). The guest's
+// kiosk logs every SDL event and what it made of each tap
+// (SDL_EVENT_LOGGING, TAPSHEET_INPUT_TRACE), and a failed wait prints its
+// threads, for the next one.
 //
 //   vm_guest_test QEMU_ARGS_FILE QMP_SOCKET SHARE_DIR OUT_DIR CUTS SEED PIN VNC_SOCKET BOARD_WxH
 //
